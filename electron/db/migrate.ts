@@ -1,0 +1,25 @@
+import type { Database } from 'better-sqlite3';
+import { PamojaError } from '../../shared/errors.ts';
+import { migrations as allMigrations } from './migrations/index.ts';
+
+/** Brings a store up to the newest schema; returns the versions applied. */
+export function migrate(db: Database, migrations = allMigrations): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new PamojaError(
+      'unavailable',
+      `This store was made by a newer version of Pamoja (schema ${current}, this version knows ${newest}). Update Pamoja to open it.`,
+    );
+  }
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

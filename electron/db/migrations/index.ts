@@ -1,0 +1,9 @@
+import { sql as initial } from './0010-initial.ts';
+
+/**
+ * Every migration, in order. A landed migration is never edited: change the schema by
+ * adding the next number (steps of 10). Each runs in its own transaction.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 10, name: 'initial', sql: initial },
+];

@@ -1,0 +1,119 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Hlc } from '../../shared/clock.ts';
+import { PamojaError } from '../../shared/errors.ts';
+import { migrate } from './migrate.ts';
+import { createWriter, StatementCache, type ClockSource, type Writer } from './writer.ts';
+
+export type Db = Database.Database;
+
+/** An open region store: one SQLite file, WAL, foreign keys on, migrated. */
+export interface Store {
+  readonly file: string;
+  readonly db: Db;
+  readonly statements: StatementCache;
+  readonly deviceId: string;
+  readonly deviceIdx: number;
+  readonly clock: ClockSource;
+  /** Runs `fn` in one write transaction; every change it makes is recorded or none is. */
+  write<T>(fn: (w: Writer) => T): T;
+  /** Reads a meta value (local, never synced). */
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Wall clock in ms; tests pass a fake one. */
+  now?: () => number;
+  readonly?: boolean;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new PamojaError('unavailable', `Cannot open the store ${file}: ${(e as Error).message}`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  try {
+    if (!options.readonly) migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const statements = new StatementCache(db);
+  const getMeta = (key: string): string | undefined =>
+    (statements.get('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const setMeta = (key: string, value: string): void => {
+    statements
+      .get(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  };
+
+  let deviceId = getMeta('device_id');
+  if (!deviceId && !options.readonly) {
+    deviceId = randomUUID();
+    const id = deviceId;
+    db.transaction(() => {
+      setMeta('device_id', id);
+      setMeta('hlc', '0');
+      statements.get('INSERT INTO devices (device_id, name, is_self) VALUES (?, ?, 1)').run(id, '');
+    })();
+  }
+  if (!deviceId) throw new PamojaError('unavailable', `${file} is not an initialised Pamoja store`);
+  const deviceIdx = (
+    statements.get('SELECT idx FROM devices WHERE device_id = ?').get(deviceId) as { idx: number }
+  ).idx;
+  const clock: ClockSource = { last: Number(getMeta('hlc') ?? 0) as Hlc, now: options.now ?? Date.now };
+  const writer = createWriter(statements, clock, deviceIdx);
+
+  return {
+    file,
+    db,
+    statements,
+    deviceId,
+    deviceIdx,
+    clock,
+    write(fn) {
+      const before = clock.last;
+      try {
+        return db
+          .transaction(() => {
+            const result = fn(writer);
+            if (clock.last !== before) setMeta('hlc', String(clock.last));
+            return result;
+          })
+          .immediate();
+      } catch (e) {
+        clock.last = before; // the transaction rolled back: so did the timestamps it issued
+        throw translateSqliteError(e);
+      }
+    },
+    getMeta,
+    setMeta,
+    close: () => db.close(),
+  };
+}
+
+function translateSqliteError(e: unknown): unknown {
+  if (e instanceof Error && 'code' in e && typeof e.code === 'string') {
+    if (e.code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY'))
+      return new PamojaError(
+        'conflict',
+        'This change refers to a record that does not exist, or removes one that others still refer to.',
+      );
+    if (e.code.startsWith('SQLITE_CONSTRAINT'))
+      return new PamojaError('conflict', `The store refused this change: ${e.message}`);
+  }
+  return e;
+}

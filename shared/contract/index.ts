@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { mergeOperations } from './define.ts';
+
+/**
+ * The one contract between the UI and the services: every operation the renderer may
+ * call, by name, with zod schemas for its input and output. The Electron IPC handler,
+ * the local HTTP server and the renderer's client are all typed from it, and every
+ * input is validated against it before a service sees it.
+ *
+ * Each domain keeps its operations in its own file (`shared/contract/<domain>.ts`,
+ * names prefixed `<domain>.`); add the map here.
+ */
+export const contract = mergeOperations();
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract & string;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
