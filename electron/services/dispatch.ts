@@ -1,10 +1,11 @@
 import type { ZodType } from 'zod';
 import { contract, type OpName } from '../../shared/contract/index.ts';
-import { type ErrorShape, PamojaError, fromZodError } from '../../shared/errors.ts';
+import type { Envelope } from '../../shared/contract/bridge.ts';
+import { PamojaError, fromZodError } from '../../shared/errors.ts';
 import type { ServiceContext } from './context.ts';
 import type { HandlerMap } from './handlers.ts';
 
-export type Envelope = { ok: true; value: unknown } | { ok: false; error: ErrorShape };
+export type { Envelope };
 
 /**
  * Runs one operation for a transport (IPC or HTTP): checks the name, validates the input

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { appOps } from './app.ts';
+import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
+import { practiceOps } from './practices.ts';
+import { regionOps } from './region.ts';
 
 /**
  * The one contract between the UI and the services: every operation the renderer may
@@ -10,7 +14,7 @@ import { mergeOperations } from './define.ts';
  * Each domain keeps its operations in its own file (`shared/contract/<domain>.ts`,
  * names prefixed `<domain>.`); add the map here.
  */
-export const contract = mergeOperations();
+export const contract = mergeOperations(appOps, regionOps, clusterOps, practiceOps);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

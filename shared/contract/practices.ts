@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import {
+  AdoptionOutcome,
+  CostLevel,
+  EvidenceKind,
+  IndicatorName,
+  PracticeSetting,
+  PriorityTag,
+  SchoolSize,
+} from '../schema/enums.ts';
+import { Id } from '../schema/tables.ts';
+import { op } from './define.ts';
+
+export const PracticeFilters = z.object({
+  query: z.string().max(500).default(''),
+  tags: z.array(PriorityTag).max(8).default([]),
+  cost: z.array(CostLevel).max(4).default([]),
+  setting: PracticeSetting.optional(),
+  withEvidence: z.boolean().default(false),
+  limit: z.number().int().min(1).max(200).default(30),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const PracticeCard = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  tags: z.array(PriorityTag),
+  cost: CostLevel,
+  setting: PracticeSetting,
+  originPlace: z.string(),
+  language: z.string(),
+  evidence: z.number(),
+  adoptions: z.number(),
+  improved: z.number(),
+  worse: z.number(),
+  /** A piece of the text around the matched words, with «» around matches. */
+  snippet: z.string(),
+});
+export type PracticeCard = z.infer<typeof PracticeCard>;
+
+export const PracticeDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  problem: z.string(),
+  summary: z.string(),
+  tags: z.array(PriorityTag),
+  steps: z.array(z.string()),
+  resources: z.string(),
+  cost: CostLevel,
+  setting: PracticeSetting,
+  schoolSize: SchoolSize,
+  language: z.string(),
+  originPlace: z.string(),
+  originCluster: z.object({ id: z.string(), name: z.string() }).nullable(),
+  originSchool: z.object({ id: z.string(), name: z.string() }).nullable(),
+  startedOn: z.string(),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      kind: EvidenceKind,
+      indicator: IndicatorName.nullable(),
+      beforeValue: z.number().nullable(),
+      afterValue: z.number().nullable(),
+      beforePeriod: z.string(),
+      afterPeriod: z.string(),
+      schoolsCount: z.number(),
+      clusterName: z.string().nullable(),
+      story: z.string(),
+      recordedOn: z.string(),
+    }),
+  ),
+  adoptions: z.array(
+    z.object({
+      id: z.string(),
+      clusterName: z.string().nullable(),
+      schoolName: z.string().nullable(),
+      adoptedOn: z.string(),
+      outcome: AdoptionOutcome,
+      outcomeNote: z.string(),
+    }),
+  ),
+});
+export type PracticeDetail = z.infer<typeof PracticeDetail>;
+
+export const practiceOps = {
+  'practices.search': op(
+    PracticeFilters,
+    z.object({
+      total: z.number(),
+      results: z.array(PracticeCard),
+      tagCounts: z.array(z.object({ tag: PriorityTag, count: z.number() })),
+    }),
+  ),
+  'practices.get': op(z.object({ id: Id }), PracticeDetail),
+};
