@@ -1,3 +1,4 @@
+import type { Progress } from '../../shared/contract/bridge.ts';
 import type { Store } from '../db/store.ts';
 
 /** What every service handler is given besides its (already validated) input. */
@@ -5,6 +6,30 @@ export interface ServiceContext {
   store: Store;
   /** Folder for this store's files besides the database (bundles, exports, keys). */
   dataDir: string;
-  /** Reports progress of long work (0..1) to whoever started it; may be a no-op. */
+  /** Which transport called: the Electron shell or the local HTTP server. */
+  transport: 'ipc' | 'http';
+  /** Reports progress of long work to whoever started it. */
   progress: (done: number, total: number, label?: string) => void;
+  /** The progress of the long work running now, if any. */
+  currentProgress: () => Progress | null;
+}
+
+/** A context whose progress is remembered for polling and passed to `onProgress`. */
+export function createContext(
+  store: Store,
+  dataDir: string,
+  transport: ServiceContext['transport'],
+  onProgress: (p: Progress) => void = () => undefined,
+): ServiceContext {
+  let current: Progress | null = null;
+  return {
+    store,
+    dataDir,
+    transport,
+    progress: (done, total, label = '') => {
+      current = done >= total ? null : { label, done, total };
+      onProgress({ label, done, total });
+    },
+    currentProgress: () => current,
+  };
 }

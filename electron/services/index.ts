@@ -1,4 +1,8 @@
+import { appHandlers } from './app/handlers.ts';
+import { clusterHandlers } from './clusters/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
+import { practiceHandlers } from './practices/handlers.ts';
+import { regionHandlers } from './region/handlers.ts';
 
 /** Every operation's handler, one map per domain. */
-export const handlers = mergeHandlers();
+export const handlers = mergeHandlers(appHandlers, regionHandlers, clusterHandlers, practiceHandlers);

@@ -10,9 +10,11 @@ export const memberRoles = [
   'coach',
 ] as const;
 export const MemberRole = z.enum(memberRoles);
+export type MemberRole = z.infer<typeof MemberRole>;
 
 export const schoolSettings = ['rural', 'peri_urban', 'urban'] as const;
 export const SchoolSetting = z.enum(schoolSettings);
+export type SchoolSetting = z.infer<typeof SchoolSetting>;
 
 export const priorityTags = [
   'girls_transition',
@@ -25,33 +27,45 @@ export const priorityTags = [
   'teacher_collaboration',
 ] as const;
 export const PriorityTag = z.enum(priorityTags);
+export type PriorityTag = z.infer<typeof PriorityTag>;
 
 export const sessionKinds = ['meeting', 'peer_review'] as const;
 export const SessionKind = z.enum(sessionKinds);
+export type SessionKind = z.infer<typeof SessionKind>;
 export const sessionModes = ['in_person', 'phone', 'whatsapp'] as const;
 export const SessionMode = z.enum(sessionModes);
+export type SessionMode = z.infer<typeof SessionMode>;
 export const sessionStatuses = ['planned', 'held', 'cancelled'] as const;
 export const SessionStatus = z.enum(sessionStatuses);
+export type SessionStatus = z.infer<typeof SessionStatus>;
 
 export const attendanceStatuses = ['present', 'apologies', 'absent'] as const;
 export const AttendanceStatus = z.enum(attendanceStatuses);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 
 export const commitmentStatuses = ['open', 'done', 'partly', 'not_done', 'dropped'] as const;
 export const CommitmentStatus = z.enum(commitmentStatuses);
+export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
 export const reviewOutcomes = ['done', 'partly', 'not_done', 'dropped'] as const;
 export const ReviewOutcome = z.enum(reviewOutcomes);
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 
 export const costLevels = ['none', 'low', 'medium', 'high'] as const;
 export const CostLevel = z.enum(costLevels);
+export type CostLevel = z.infer<typeof CostLevel>;
 export const practiceSettings = ['rural', 'peri_urban', 'urban', 'any'] as const;
 export const PracticeSetting = z.enum(practiceSettings);
+export type PracticeSetting = z.infer<typeof PracticeSetting>;
 export const schoolSizes = ['small', 'medium', 'large', 'any'] as const;
 export const SchoolSize = z.enum(schoolSizes);
+export type SchoolSize = z.infer<typeof SchoolSize>;
 
 export const evidenceKinds = ['indicator', 'story'] as const;
 export const EvidenceKind = z.enum(evidenceKinds);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
 export const adoptionOutcomes = ['pending', 'improved', 'no_change', 'worse'] as const;
 export const AdoptionOutcome = z.enum(adoptionOutcomes);
+export type AdoptionOutcome = z.infer<typeof AdoptionOutcome>;
 
 /**
  * Termly indicators, one column each in `indicators`. Rates are percentages (0-100),

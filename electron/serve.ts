@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openStore } from './db/store.ts';
+import { generateDemo } from './demo/generate.ts';
+import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
+import { createContext } from './services/context.ts';
+import { handlers } from './services/index.ts';
+import { startHttpTransport } from './transport/http.ts';
+
+/**
+ * `npm run serve`: the app in a browser, over the local HTTP transport. Prints the URL
+ * (with its per-launch token) on the first line of stdout, which the end-to-end tests read.
+ *
+ *   node electron/serve.ts [--db FILE] [--port N] [--demo] [--token T]
+ */
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    token: { type: 'string' },
+  },
+});
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const staticDir = join(root, 'dist');
+if (!existsSync(join(staticDir, 'index.html'))) {
+  console.error('The renderer is not built: run `npx vite build` (npm run serve does it).');
+  process.exit(1);
+}
+const dbFile = values.db ?? join(defaultDataDir(), STORE_FILE_NAME);
+const store = openStore(dbFile);
+const ctx = createContext(store, dirname(resolve(dbFile)), 'http');
+if (values.demo && !store.statements.get('SELECT 1 FROM regions LIMIT 1').get()) {
+  generateDemo(store, { seed: 1, scale: 'region' });
+}
+const transport = await startHttpTransport({
+  handlers,
+  ctx,
+  staticDir,
+  port: values.port ? Number(values.port) : 0,
+  token: values.token,
+});
+console.log(transport.url);
+console.error(`Pamoja is serving ${dbFile} — open the address above in a browser. Ctrl+C stops.`);
+
+const stop = (): void => {
+  void transport.close().then(() => {
+    store.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
