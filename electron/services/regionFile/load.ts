@@ -1,4 +1,4 @@
-import { PamojaError, fromZodError } from '../../../shared/errors.ts';
+import { PamojaError, formatPath, fromZodError } from '../../../shared/errors.ts';
 import { REGION_FILE_FORMAT, REGION_FILE_VERSION, RegionFile } from '../../../shared/regionFile.ts';
 import { columnsOf, tableNames, type TableName } from '../../../shared/schema/tables.ts';
 import type { Store } from '../../db/store.ts';
@@ -58,18 +58,33 @@ export function parseRegionFile(input: unknown): RegionFile {
     error: (issue) =>
       issue.code === 'invalid_type' && issue.input === undefined ? `required (${issue.expected})` : undefined,
   });
-  if (!parsed.success) throw fromZodError(parsed.error);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    // zod reports a misspelt field at its parent object; point at the field itself.
+    if (first?.code === 'unrecognized_keys') {
+      const path = formatPath([...first.path, first.keys[0]!]);
+      throw new PamojaError('invalid', `${path}: unknown field (check its spelling)`, path);
+    }
+    throw fromZodError(parsed.error);
+  }
   return parsed.data;
 }
 
 /**
  * Loads a region file (its parsed JSON, or its text) into the store. The whole document
- * is checked first; if anything is wrong nothing is written. Otherwise, in one
- * transaction through the write path, new records are inserted and existing ones (same
- * id) get only their changed fields updated. Records missing from the file are left alone.
+ * is checked first; if anything is wrong nothing is written.
  */
 export function loadRegionFile(store: Store, input: unknown): LoadSummary {
-  const rows = regionFileRows(parseRegionFile(input));
+  return writeRegionFile(store, parseRegionFile(input));
+}
+
+/**
+ * Writes a checked region file in one transaction through the write path: new records
+ * are inserted, existing ones (same id) get only their changed fields updated. Records
+ * missing from the file are left alone.
+ */
+export function writeRegionFile(store: Store, doc: RegionFile): LoadSummary {
+  const rows = regionFileRows(doc);
   const empty = (): TableCounts => ({ inserted: 0, updated: 0, unchanged: 0 });
   const summary: LoadSummary = {
     tables: Object.fromEntries(tableNames.map((t) => [t, empty()])) as LoadSummary['tables'],
