@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { languages, translator, type Lang } from '../../shared/i18n.ts';
+import { labelMessages } from '../../shared/labels.ts';
 import { frameMessages } from './frame.ts';
 
 /**
@@ -7,8 +8,8 @@ import { frameMessages } from './frame.ts';
  * `defineMessages`; add it to this spread.
  */
 const all = {
-  en: { ...frameMessages.en },
-  sw: { ...frameMessages.sw },
+  en: { ...labelMessages.en, ...frameMessages.en },
+  sw: { ...labelMessages.sw, ...frameMessages.sw },
 };
 export type MessageKey = keyof typeof all.en;
 

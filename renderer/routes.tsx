@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from './i18n/index.tsx';
+import { ClusterScreen } from './screens/ClusterScreen.tsx';
+import { ClustersScreen } from './screens/ClustersScreen.tsx';
+import { PracticeScreen } from './screens/PracticeScreen.tsx';
+import { PracticesScreen } from './screens/PracticesScreen.tsx';
+import { RegionScreen } from './screens/RegionScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+
+/**
+ * The app's places. Each area adds its entries here: `nav` puts it in the sidebar (in
+ * this order), `render` gets the path segments and returns the screen, or null when the
+ * path is not its own.
+ */
+export interface Route {
+  nav?: { key: MessageKey; path: string; icon: string };
+  render: (segments: string[]) => ReactNode | null;
+}
+
+const first = (segments: string[], name: string): boolean => segments[0] === name;
+
+export const routes: Route[] = [
+  {
+    nav: { key: 'nav.region', path: '/', icon: '◎' },
+    render: (s) => (s.length === 0 ? <RegionScreen /> : null),
+  },
+  {
+    nav: { key: 'nav.clusters', path: '/clusters', icon: '⬡' },
+    render: (s) =>
+      first(s, 'clusters') ? s[1] ? <ClusterScreen key={s[1]} id={s[1]} /> : <ClustersScreen /> : null,
+  },
+  {
+    nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
+    render: (s) =>
+      first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
+  },
+  {
+    nav: { key: 'nav.settings', path: '/settings', icon: '⚙' },
+    render: (s) => (first(s, 'settings') ? <SettingsScreen /> : null),
+  },
+];

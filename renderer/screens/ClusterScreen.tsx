@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { indicatorDefs, indicatorNames, type IndicatorName } from '../../shared/schema/enums.ts';
+import {
+  indicatorLabel,
+  kindLabel,
+  modeLabel,
+  roleLabel,
+  settingLabel,
+  tagLabel,
+} from '../../shared/labels.ts';
+import { priorityIndicator } from '../../shared/priorityIndicator.ts';
+import { useOp } from '../api.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { TrendChart } from '../components/TrendChart.tsx';
+import { formatDate, formatNumber } from '../format.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+/** One CoP: who is in it, what it agreed, what it owes, and how its schools are doing. */
+export function ClusterScreen({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const cluster = useOp('clusters.get', { id });
+  const [chosen, setChosen] = useState<IndicatorName | null>(null);
+  const firstPriority = cluster.data?.priorities[0]?.tag;
+  const indicator = chosen ?? (firstPriority ? priorityIndicator[firstPriority] : 'attendance_rate');
+  const trend = useOp('clusters.trend', cluster.data ? { id, indicator } : null);
+
+  if (cluster.error) return <ErrorBox error={cluster.error} onRetry={cluster.reload} />;
+  if (!cluster.data) return <Loading />;
+  const c = cluster.data;
+  const hasTrend = (trend.data ?? []).some((p) => p.cluster !== null);
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <p className="muted small">
+            <a href="#/">{c.regionName}</a> › <a href="#/clusters">{t('nav.clusters')}</a>
+          </p>
+          <h1>{c.name}</h1>
+          <p className="muted">
+            {t('cluster.coach', { name: c.coachName })} · {t('cluster.place', { place: c.place })}
+          </p>
+          <span className="chips" aria-label={t('cluster.priorities')}>
+            {c.priorities.map((p) => (
+              <span key={p.id} className="chip" title={p.title}>
+                {tagLabel(lang, p.tag)}
+              </span>
+            ))}
+          </span>
+        </div>
+        <div className="actions" id="cluster-actions" />
+      </div>
+
+      <div className="grid main-side">
+        <div className="stack">
+          <div className="card">
+            <h2>
+              {t('cluster.trend')}
+              <label className="small muted">
+                {t('cluster.trend.indicator')}{' '}
+                <select
+                  value={indicator}
+                  onChange={(e) => setChosen(e.target.value as IndicatorName)}
+                  data-testid="trend-indicator"
+                >
+                  {indicatorNames.map((n) => (
+                    <option key={n} value={n}>
+                      {indicatorLabel(lang, n)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </h2>
+            {trend.data && hasTrend ? (
+              <TrendChart points={trend.data} unit={indicatorDefs[indicator].kind === 'rate' ? '%' : ''} />
+            ) : trend.loading ? (
+              <Loading />
+            ) : (
+              <p className="muted">{t('cluster.trend.none')}</p>
+            )}
+          </div>
+
+          <div className="card">
+            <h2>{t('cluster.schools', { n: c.schools.length })}</h2>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>{t('cluster.col.school')}</th>
+                  <th>{t('cluster.col.head')}</th>
+                  <th>{t('cluster.col.setting')}</th>
+                  <th className="num">{t('cluster.col.learners')}</th>
+                  <th className="num">{t('cluster.col.teachers')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.schools.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.name}</td>
+                    <td>{s.headName}</td>
+                    <td>{settingLabel(lang, s.setting)}</td>
+                    <td className="num">{formatNumber(lang, s.learners)}</td>
+                    <td className="num">{s.teachers}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+
+        <div className="stack">
+          <div className="card" data-testid="open-commitments">
+            <h2>{t('cluster.commitments', { n: c.openCommitments.length })}</h2>
+            {c.openCommitments.length === 0 && <p className="muted">{t('common.none')}</p>}
+            <ul className="list-plain">
+              {c.openCommitments.map((m) => (
+                <li key={m.id}>
+                  <div>{m.action}</div>
+                  <div className="small muted">
+                    {m.ownerName} ·{' '}
+                    <span className={m.overdue ? 'overdue' : undefined}>
+                      {m.overdue ? `${t('cluster.overdue')}, ` : ''}
+                      {t('cluster.due', { date: formatDate(lang, m.dueDate) })}
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+
+          <div className="card">
+            <h2>{t('cluster.sessions')}</h2>
+            {c.recentSessions.length === 0 && <p className="muted">{t('common.none')}</p>}
+            <ul className="list-plain">
+              {c.recentSessions.map((s) => (
+                <li key={s.id}>
+                  <a href={`#/sessions/${s.id}`}>{s.title || kindLabel(lang, s.kind)}</a>
+                  <div className="small muted">
+                    {formatDate(lang, s.date)} · {modeLabel(lang, s.mode)} ·{' '}
+                    {t('cluster.present', { n: s.present })}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+
+          <div className="card">
+            <h2>{t('cluster.neighbours')}</h2>
+            <ul className="list-plain">
+              {c.neighbours.map((n) => (
+                <li key={n.id}>
+                  <a href={`#/clusters/${n.id}`}>{n.name}</a>{' '}
+                  <span className="muted small">{t('common.km', { n: n.distanceKm })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+
+          <div className="card">
+            <h2>{t('cluster.members', { n: c.members.length })}</h2>
+            <ul className="list-plain small">
+              {c.members.map((m) => (
+                <li key={m.id}>
+                  {m.name} <span className="muted">— {roleLabel(lang, m.role)}</span>
+                  {m.schoolName && <div className="muted">{m.schoolName}</div>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react';
+import { tagLabel } from '../../shared/labels.ts';
+import { useOp } from '../api.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { formatDate } from '../format.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+/** Every CoP as a card, to jump to one quickly. */
+export function ClustersScreen() {
+  const { t, lang } = useI18n();
+  const overview = useOp('region.overview', {});
+  const [filter, setFilter] = useState('');
+  const clusters = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const all = overview.data?.clusters ?? [];
+    return f ? all.filter((c) => `${c.name} ${c.place} ${c.coachName}`.toLowerCase().includes(f)) : all;
+  }, [overview.data, filter]);
+  if (overview.error) return <ErrorBox error={overview.error} onRetry={overview.reload} />;
+  if (!overview.data) return <Loading />;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('clusters.title')}</h1>
+        <input
+          type="search"
+          aria-label={t('region.filter')}
+          placeholder={t('region.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      </div>
+      <div className="grid three">
+        {clusters.map((c) => (
+          <a key={c.id} className="card practice-card" href={`#/clusters/${c.id}`}>
+            <h3>{c.name}</h3>
+            <p className="muted small">
+              {t('cluster.coach', { name: c.coachName })} · {t('cluster.schools', { n: c.schools })}
+            </p>
+            <span className="chips">
+              {c.priorities.map((p) => (
+                <span key={p} className="chip">
+                  {tagLabel(lang, p)}
+                </span>
+              ))}
+            </span>
+            <div className="meta-row">
+              <span>
+                {t('region.col.lastSession')}:{' '}
+                {c.lastSession ? formatDate(lang, c.lastSession) : t('region.noSession')}
+              </span>
+              {c.overdueCommitments > 0 && (
+                <span className="overdue">
+                  {c.overdueCommitments} {t('cluster.overdue')}
+                </span>
+              )}
+            </div>
+          </a>
+        ))}
+      </div>
+    </section>
+  );
+}

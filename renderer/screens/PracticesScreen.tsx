@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'react';
+import {
+  costLevels,
+  priorityTags,
+  schoolSettings,
+  type CostLevel,
+  type PriorityTag,
+  type SchoolSetting,
+} from '../../shared/schema/enums.ts';
+import { costLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
+import { useOp } from '../api.ts';
+import { ErrorBox, Loading } from '../components/Status.tsx';
+import { Highlighted } from '../components/Highlighted.tsx';
+import { formatNumber } from '../format.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { hashQuery } from '../router.ts';
+
+const PAGE = 30;
+
+const toggle = <T,>(list: T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+
+/** The practice library: search by words, filter by priority, cost and setting. */
+export function PracticesScreen() {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState(() => hashQuery().get('q') ?? '');
+  const [query, setQuery] = useState(text);
+  const [tags, setTags] = useState<PriorityTag[]>([]);
+  const [cost, setCost] = useState<CostLevel[]>([]);
+  const [setting, setSetting] = useState<SchoolSetting | ''>('');
+  const [withEvidence, setWithEvidence] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
+
+  // Search as the coach types, but not on every keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(text), 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+  useEffect(() => setLimit(PAGE), [query, tags, cost, setting, withEvidence]);
+
+  const search = useOp('practices.search', {
+    query,
+    tags,
+    cost,
+    ...(setting ? { setting } : {}),
+    withEvidence,
+    limit,
+  });
+  const data = search.data;
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>{t('practices.title')}</h1>
+          <p className="muted">{t('practices.subtitle')}</p>
+        </div>
+      </div>
+      <form className="searchbar" role="search" onSubmit={(e) => (e.preventDefault(), setQuery(text))}>
+        <input
+          type="search"
+          aria-label={t('practices.search')}
+          placeholder={t('practices.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="practice-search"
+        />
+        <button className="button primary" type="submit">
+          {t('practices.search')}
+        </button>
+      </form>
+      <div className="filters">
+        <fieldset>
+          <legend>{t('practices.tags')}</legend>
+          <div className="chips">
+            {priorityTags.map((tag) => {
+              const count = data?.tagCounts.find((c) => c.tag === tag)?.count;
+              return (
+                <button
+                  key={tag}
+                  type="button"
+                  className="chip"
+                  aria-pressed={tags.includes(tag)}
+                  onClick={() => setTags(toggle(tags, tag))}
+                >
+                  {tagLabel(lang, tag)}
+                  {count !== undefined && ` · ${count}`}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('practices.cost')}</legend>
+          <div className="chips">
+            {costLevels.map((c) => (
+              <button
+                key={c}
+                type="button"
+                className="chip"
+                aria-pressed={cost.includes(c)}
+                onClick={() => setCost(toggle(cost, c))}
+              >
+                {costLabel(lang, c)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <label className="field">
+          {t('practices.setting')}
+          <select value={setting} onChange={(e) => setSetting(e.target.value as SchoolSetting | '')}>
+            <option value="">{t('practices.anySetting')}</option>
+            {schoolSettings.map((s) => (
+              <option key={s} value={s}>
+                {settingLabel(lang, s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label
+          className="field"
+          style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem', marginTop: '1.3rem' }}
+        >
+          <input type="checkbox" checked={withEvidence} onChange={(e) => setWithEvidence(e.target.checked)} />
+          {t('practices.withEvidence')}
+        </label>
+      </div>
+
+      {search.error && <ErrorBox error={search.error} onRetry={search.reload} />}
+      {!data && !search.error && <Loading />}
+      {data && (
+        <>
+          <p className="muted" role="status" data-testid="practice-count">
+            {t('practices.count', { n: formatNumber(lang, data.total) })}
+          </p>
+          {data.total === 0 && <p>{t('practices.none')}</p>}
+          <div className="grid two" data-testid="practice-results">
+            {data.results.map((p) => (
+              <a key={p.id} className="card practice-card" href={`#/practices/${p.id}`}>
+                <h3>{p.title}</h3>
+                <p className="snippet">
+                  <Highlighted text={p.snippet} />
+                </p>
+                <span className="chips">
+                  {p.tags.map((tag) => (
+                    <span key={tag} className="chip">
+                      {tagLabel(lang, tag)}
+                    </span>
+                  ))}
+                  <span className="chip plain">{costLabel(lang, p.cost)}</span>
+                  {p.worse > 0 && <span className="chip danger">{t('practices.worse', { n: p.worse })}</span>}
+                </span>
+                <div className="meta-row">
+                  {p.originPlace && <span>{t('practices.from', { place: p.originPlace })}</span>}
+                  <span>{t('practices.evidence', { n: p.evidence })}</span>
+                  <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
+                </div>
+              </a>
+            ))}
+          </div>
+          {data.results.length < data.total && (
+            <p style={{ marginTop: '1rem' }}>
+              <button className="button" onClick={() => setLimit(limit + PAGE)}>
+                {t('practices.more')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

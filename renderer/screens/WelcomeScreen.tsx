@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { ApiError, call, useProgress } from '../api.ts';
+import { RegionFileLoader } from '../components/RegionFileLoader.tsx';
+import { useT } from '../i18n/index.tsx';
+import { navigate } from '../router.ts';
+
+/** Shown while the store holds no region: demo, region file, or join through sync. */
+export function WelcomeScreen({ onLoaded }: { onLoaded: () => void }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const progress = useProgress(busy);
+
+  const loadDemo = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('region.loadDemo', {});
+      onLoaded();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="welcome card">
+      <h1>{t('welcome.title')}</h1>
+      <p>{t('welcome.body')}</p>
+      <div className="actions">
+        <button className="button primary" onClick={() => void loadDemo()} disabled={busy}>
+          {busy ? t('welcome.loading') : t('welcome.demo')}
+        </button>
+        <RegionFileLoader onLoaded={onLoaded} />
+        <button className="button" onClick={() => navigate('/sync')}>
+          {t('welcome.sync')}
+        </button>
+      </div>
+      {busy && progress && (
+        <div className="progress" style={{ marginTop: '1rem' }} aria-label={progress.label}>
+          <div style={{ width: `${Math.round((100 * progress.done) / Math.max(1, progress.total))}%` }} />
+        </div>
+      )}
+      {error && (
+        <p className="error-box" role="alert" style={{ marginTop: '1rem' }}>
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
