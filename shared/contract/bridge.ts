@@ -23,6 +23,8 @@ export interface PamojaBridge {
     saveFile(defaultName: string): Promise<string | null>;
     /** Saves an HTML document as PDF (Electron's printToPDF); returns the path written. */
     printToPdf(html: string, defaultName: string): Promise<string | null>;
+    /** The file-system path of a file dropped on the window. */
+    pathForFile(file: File): string;
     /** Files dropped on or opened with the app (bundles), delivered to the page. */
     onOpenFile(listener: (path: string) => void): () => void;
     onProgress(listener: (progress: Progress) => void): () => void;
