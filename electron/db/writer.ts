@@ -74,7 +74,14 @@ function checked(table: string, column: string, value: unknown): FieldValue {
 }
 
 export function createWriter(statements: StatementCache, clock: ClockSource, deviceIdx: number): Writer {
-  const tick = (): Hlc => (clock.last = tickHlc(clock.last, clock.now()));
+  // A change received from another laptop may carry a later time than this clock (another
+  // process imported it, or the sender's clock runs a little ahead): a local edit made now
+  // must still order after what the store holds for the row, or the merge would hide it.
+  const newestOf = (table: string, id: string): Hlc =>
+    (statements.get('SELECT max(hlc) AS h FROM changes WHERE tbl = ? AND row_id = ?').get(table, id) as { h: Hlc | null })
+      .h ?? 0;
+  const tick = (table: string, id: string): Hlc =>
+    (clock.last = tickHlc(Math.max(clock.last, newestOf(table, id)), clock.now()));
   const assertTable = (table: string): void => {
     if (!isTableName(table)) throw new PamojaError('invalid', `unknown table "${table}"`);
   };
@@ -94,7 +101,7 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
       statements
         .get(`INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`)
         .run(id, ...values);
-      const hlc = tick();
+      const hlc = tick(table, id);
       columns.forEach((c, i) => recordChange(statements, table, id, c, values[i]!, hlc, deviceIdx));
       return id;
     },
@@ -116,7 +123,7 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
       statements
         .get(`UPDATE ${table} SET ${changed.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`)
         .run(...changed.map(([, v]) => v), id);
-      const hlc = tick();
+      const hlc = tick(table, id);
       for (const [c, v] of changed) recordChange(statements, table, id, c, v, hlc, deviceIdx);
       return changed.length;
     },
@@ -125,7 +132,7 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
       assertTable(table);
       const result = statements.get(`DELETE FROM ${table} WHERE id = ?`).run(id);
       if (result.changes === 0) return false;
-      recordChange(statements, table, id, DELETED, 1, tick(), deviceIdx);
+      recordChange(statements, table, id, DELETED, 1, tick(table, id), deviceIdx);
       return true;
     },
   };

@@ -1,4 +1,5 @@
 import { sql as initial } from './0010-initial.ts';
+import { sql as sync } from './0020-sync.ts';
 
 /**
  * Every migration, in order. A landed migration is never edited: change the schema by
@@ -6,4 +7,5 @@ import { sql as initial } from './0010-initial.ts';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 10, name: 'initial', sql: initial },
+  { version: 20, name: 'sync', sql: sync },
 ];

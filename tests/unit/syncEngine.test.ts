@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tempStore } from './helpers.ts';
+import { carry, seedRegion } from './syncHelpers.ts';
+import { storeDigest } from '../../electron/services/sync/digest.ts';
+import { fieldHistory } from '../../electron/services/sync/fieldHistory.ts';
+
+describe('sync engine', () => {
+  it('a full payload sets up an empty store with the same digest', () => {
+    const a = tempStore();
+    const b = tempStore();
+    seedRegion(a);
+    const r = carry(a, b, { kind: 'full' });
+    expect(r.new).toBeGreaterThan(0);
+    expect(r.known).toBe(0);
+    expect(storeDigest(b)).toEqual(storeDigest(a));
+    const again = carry(a, b, { kind: 'full' });
+    expect(again.new).toBe(0);
+    expect(again.known).toBe(r.new);
+  });
+
+  it('conflicting notes: newest wins everywhere, the other version stays in history', () => {
+    let t = 1_800_000_000_000;
+    const now = () => t;
+    const a = tempStore({ now });
+    const b = tempStore({ now });
+    const { session } = seedRegion(a);
+    carry(a, b, { kind: 'full' });
+    t += 1000;
+    a.write((w) => w.update('sessions', session, { notes: 'notes from A' }));
+    t += 1000;
+    b.write((w) => w.update('sessions', session, { notes: 'notes from B' }));
+    const toB = carry(a, b);
+    expect(toB.superseded).toBe(1);
+    carry(b, a);
+    expect(storeDigest(a).digest).toBe(storeDigest(b).digest);
+    const notes = (s: typeof a) =>
+      (s.db.prepare('SELECT notes FROM sessions WHERE id = ?').get(session) as { notes: string }).notes;
+    expect(notes(a)).toBe('notes from B');
+    const history = fieldHistory(a, 'sessions', session, 'notes');
+    expect(history.map((h) => h.value)).toEqual(['notes from B', 'notes from A', 'first notes']);
+    expect(history[0]!.current).toBe(true);
+  });
+});
