@@ -5,7 +5,7 @@ import type { Store } from '../../electron/db/store.ts';
  * A hash of everything a store holds: every table (synced rows, the change log, meta,
  * devices, the full-text indexes), row by row. Equal hashes mean equal contents.
  */
-export function contentHash(store: Store): string {
+export function contentHash(store: Pick<Store, 'db'>): string {
   const hash = createHash('sha256');
   const tables = store.db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -23,6 +23,6 @@ export function contentHash(store: Store): string {
   return hash.digest('hex');
 }
 
-export function changeCount(store: Store): number {
+export function changeCount(store: Pick<Store, 'db'>): number {
   return store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
 }
