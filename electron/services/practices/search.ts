@@ -77,15 +77,20 @@ export function searchPractices(store: Store, f: Filters) {
   }
   const stats = store.statements.get(
     `SELECT
-       (SELECT count(*) FROM practice_evidence WHERE practice_id = ?1) AS evidence,
-       (SELECT count(*) FROM adoptions WHERE practice_id = ?1) AS adoptions,
-       (SELECT count(*) FROM adoptions WHERE practice_id = ?1 AND outcome = 'improved') AS improved,
-       (SELECT count(*) FROM adoptions WHERE practice_id = ?1 AND outcome = 'worse')
-         + (SELECT count(*) FROM practice_evidence WHERE practice_id = ?1 AND kind = 'indicator'
+       (SELECT count(*) FROM practice_evidence WHERE practice_id = @id) AS evidence,
+       (SELECT count(*) FROM adoptions WHERE practice_id = @id) AS adoptions,
+       (SELECT count(*) FROM adoptions WHERE practice_id = @id AND outcome = 'improved') AS improved,
+       (SELECT count(*) FROM adoptions WHERE practice_id = @id AND outcome = 'worse')
+         + (SELECT count(*) FROM practice_evidence WHERE practice_id = @id AND kind = 'indicator'
               AND ${worsenedSql}) AS worse`,
   );
   const results: PracticeCard[] = result.rows.map((r) => {
-    const s = stats.get(r.id) as { evidence: number; adoptions: number; improved: number; worse: number };
+    const s = stats.get({ id: r.id }) as {
+      evidence: number;
+      adoptions: number;
+      improved: number;
+      worse: number;
+    };
     return {
       id: r.id,
       title: r.title,
