@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright's fixture functions must destructure their (possibly empty) dependencies.
+    files: ['tests/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { ...noElectron, patterns: [...nodeBuiltins, '**/electron/**'] }],
