@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { PamojaError } from '../../../shared/errors.ts';
+
+/**
+ * Temporary files are named `.<final name>.<random>.partial` in the same folder: hidden, and
+ * with an ending no bundle has, so a mailbox scan skips them (see isPartialWrite).
+ */
+export const BUNDLE_TEMP_SUFFIX = '.partial';
+
+export function isPartialWrite(fileName: string): boolean {
+  return fileName.startsWith('.') && fileName.endsWith(BUNDLE_TEMP_SUFFIX);
+}
+
+type Bytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * Writes a file so that its final name only ever holds the complete bytes: write a temporary
+ * file beside it, flush it to the device, rename it over the final name, then flush the
+ * folder so the rename itself survives a power cut or a pulled stick.
+ */
+export async function writeFileAtomic(path: string, data: Bytes): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}${BUNDLE_TEMP_SUFFIX}`);
+  let handle;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+  } catch (e) {
+    throw cannotWrite(path, e);
+  }
+  try {
+    try {
+      for await (const piece of data instanceof Uint8Array ? [data] : data) await writeAll(handle, piece);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e instanceof PamojaError ? e : cannotWrite(path, e);
+  }
+  await syncFolder(folder);
+}
+
+/** writeBundleFile: the bytes of encodeBundle, or the pieces of encodeBundleStream. */
+export const writeBundleFile = writeFileAtomic;
+
+async function writeAll(handle: Awaited<ReturnType<typeof open>>, piece: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < piece.length) {
+    const { bytesWritten } = await handle.write(piece, offset, piece.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (e) {
+    // Windows cannot open or flush a folder; FAT on some systems refuses too. The rename is
+    // done either way; only its durability across a power cut is weaker there.
+    const code = (e as { code?: string }).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
+      throw cannotWrite(folder, e);
+  } finally {
+    await handle?.close();
+  }
+}
+
+function cannotWrite(path: string, e: unknown): PamojaError {
+  const code = (e as { code?: string }).code;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk or USB stick is full'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'the folder does not exist (was the USB stick removed?)'
+            : (e as Error).message;
+  return new PamojaError('unavailable', `Could not write ${path}: ${why}.`);
+}
