@@ -5,6 +5,7 @@ import { ClustersScreen } from './screens/ClustersScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
+import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 /**
@@ -33,6 +34,10 @@ export const routes: Route[] = [
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
     render: (s) =>
       first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
+  },
+  {
+    nav: { key: 'nav.reports', path: '/reports', icon: '▤' },
+    render: (s) => (first(s, 'reports') ? <ReportsScreen /> : null),
   },
   {
     nav: { key: 'nav.settings', path: '/settings', icon: '⚙' },

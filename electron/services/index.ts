@@ -3,6 +3,8 @@ import { clusterHandlers } from './clusters/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
+import { reportHandlers } from './reports/handlers.ts';
+import { syncHandlers } from './sync/handlers.ts';
 
 /** Every operation's handler, one map per domain. */
-export const handlers = mergeHandlers(appHandlers, regionHandlers, clusterHandlers, practiceHandlers);
+export const handlers = mergeHandlers(appHandlers, regionHandlers, clusterHandlers, practiceHandlers, reportHandlers, syncHandlers);

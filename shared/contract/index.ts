@@ -4,6 +4,8 @@ import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { practiceOps } from './practices.ts';
 import { regionOps } from './region.ts';
+import { reportOps } from './reports.ts';
+import { syncOps } from './sync.ts';
 
 /**
  * The one contract between the UI and the services: every operation the renderer may
@@ -14,7 +16,7 @@ import { regionOps } from './region.ts';
  * Each domain keeps its operations in its own file (`shared/contract/<domain>.ts`,
  * names prefixed `<domain>.`); add the map here.
  */
-export const contract = mergeOperations(appOps, regionOps, clusterOps, practiceOps);
+export const contract = mergeOperations(appOps, regionOps, clusterOps, practiceOps, reportOps, syncOps);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;
