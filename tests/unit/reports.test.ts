@@ -111,3 +111,33 @@ describe('term report from the store', () => {
     expect(report.totals.completionRate).toBeNull();
   });
 });
+
+describe('pamoja report', () => {
+  it('writes the CSV and HTML reports and checks its flags', async () => {
+    const { runCli } = await import('../../electron/cli/main.ts');
+    const { tempDir } = await import('./helpers.ts');
+    const { join } = await import('node:path');
+    const dir = tempDir();
+    const db = join(dir, 'store.sqlite');
+    const store = (await import('../../electron/db/store.ts')).openStore(db);
+    loadRegionFile(store, JSON.parse(readFileSync('tests/fixtures/region-small.json', 'utf8')) as unknown);
+    store.close();
+    const out: string[] = [];
+    const io = {
+      stdout: (t: string) => out.push(t),
+      stderr: (t: string) => out.push(t),
+      env: {},
+      progress: () => undefined,
+    };
+    const csv = join(dir, 'r.csv');
+    expect(await runCli(['report', '--db', db, '--term', '2026-T1', '--out', csv], io)).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toContain('Kilifi Town CoP');
+    const html = join(dir, 'r.html');
+    expect(
+      await runCli(['report', '--db', db, '--term', '2026-T1', '--format', 'html', '--out', html], io),
+    ).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<table>');
+    expect(await runCli(['report', '--db', db, '--term', 'spring', '--out', csv], io)).toBe(2);
+    expect(await runCli(['report', '--db', join(dir, 'missing.sqlite'), '--out', csv], io)).toBe(1);
+  });
+});
