@@ -7,4 +7,11 @@ import { reportHandlers } from './reports/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 
 /** Every operation's handler, one map per domain. */
-export const handlers = mergeHandlers(appHandlers, regionHandlers, clusterHandlers, practiceHandlers, reportHandlers, syncHandlers);
+export const handlers = mergeHandlers(
+  appHandlers,
+  regionHandlers,
+  clusterHandlers,
+  practiceHandlers,
+  reportHandlers,
+  syncHandlers,
+);

@@ -1,8 +1,25 @@
 import type { Command } from '../command.ts';
+import { digestCommand } from './digest.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { inspectCommand } from './inspect.ts';
+import { joinCommand } from './join.ts';
+import { syncFolderCommand } from './syncFolder.ts';
 import { listCommand } from './list.ts';
 import { loadCommand } from './load.ts';
 import { reportCommand } from './report.ts';
 import { statsCommand } from './stats.ts';
 
 /** Every CLI command; add one import and one entry per command file. */
-export const commands: Command[] = [loadCommand, statsCommand, listCommand, reportCommand];
+export const commands: Command[] = [
+  loadCommand,
+  statsCommand,
+  listCommand,
+  reportCommand,
+  exportCommand,
+  importCommand,
+  inspectCommand,
+  digestCommand,
+  syncFolderCommand,
+  joinCommand,
+];

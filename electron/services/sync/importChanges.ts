@@ -61,6 +61,8 @@ export function applyPayload(
   decoded: DecodedPayload,
   source: ImportSource,
   progress?: Progress,
+  /** Runs inside the import's transaction (e.g. joining the region the bundle came with). */
+  within?: () => void,
 ): ImportResult {
   const validated = validateChanges(decoded);
   const now = store.clock.now();
@@ -142,7 +144,15 @@ export function applyPayload(
     });
     progress?.(rows.size, rows.size, 'Merging changes');
 
-    const heldSpans = holdBack(store, held, nowIso);
+    // A change this store already applied (its clock had caught up) is known, not held.
+    const toHold = held.filter((c) => {
+      const idx = deviceIdx.get(c.device);
+      if (idx === undefined || !sameChange.get(c.table, c.rowId, c.col, c.hlc, idx)) return true;
+      countsFor(result.tables, c.table).known++;
+      return false;
+    });
+    result.held = toHold.length;
+    const heldSpans = holdBack(store, toHold, nowIso);
     if (decoded.meta.base && knowledgeCovers(knowledgeBefore, decoded.meta.base))
       addKnowledge(store, withoutSpans(decoded.meta.knowledge, heldSpans));
     recordPeer(store, {
@@ -165,7 +175,7 @@ export function applyPayload(
       name: names.get(deviceId) ?? '',
       new: n,
     }));
-    result.clockWarning = clockWarning(store, source, held, now, nowIso);
+    result.clockWarning = clockWarning(store, source, toHold, now, nowIso);
     if (source.bundleHash)
       st.get(
         'INSERT OR IGNORE INTO sync_taken (bundle_hash, sender_device, created_at, knowledge, taken_at) VALUES (?, ?, ?, ?, ?)',
@@ -176,6 +186,7 @@ export function applyPayload(
         JSON.stringify(decoded.meta.knowledge),
         nowIso,
       );
+    within?.();
     logSync(store, {
       at: nowIso,
       action: 'import',

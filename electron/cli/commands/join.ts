@@ -1,0 +1,59 @@
+import {
+  EXIT_OK,
+  parseFlags,
+  readPassphrase,
+  required,
+  UsageError,
+  type CliIo,
+  type Command,
+} from '../command.ts';
+import { InvitationError } from '../../services/sync/identity.ts';
+import { openExistingStore } from '../openExisting.ts';
+import { joinSyncRegion } from '../../services/sync/service.ts';
+
+export const joinCommand: Command = {
+  name: 'join',
+  summary: 'Give a store its region secret: start it from a passphrase, or accept an invitation file',
+  usage:
+    'pamoja join --db FILE [--region-id ID] [--region-name NAME]   (passphrase from PAMOJA_PASSPHRASE or a prompt)\n' +
+    '  pamoja join --db FILE --invitation FILE   (an invite password, if any, from PAMOJA_PASSPHRASE or a prompt)\n' +
+    '  To join a region another laptop started, import one of its bundles instead: `pamoja import`.',
+  async run(args, io) {
+    const { values } = parseFlags(args, {
+      db: { type: 'string' },
+      'region-id': { type: 'string' },
+      'region-name': { type: 'string' },
+      invitation: { type: 'string' },
+    });
+    const db = required(values.db, 'db');
+    if (values.invitation !== undefined && (values['region-id'] || values['region-name']))
+      throw new UsageError('--invitation cannot be combined with --region-id/--region-name');
+    const store = openExistingStore(db);
+    try {
+      const invitation = values.invitation;
+      const r =
+        invitation !== undefined
+          ? await joinWithInvitation(invitation, io)
+          : joinSyncRegion(store, {
+              passphrase: await readPassphrase(io),
+              regionId: values['region-id'],
+              regionName: values['region-name'],
+            });
+      io.stdout(`This store holds the secret of the region ${r.regionName || r.regionId} (${r.regionId}).\n`);
+      return EXIT_OK;
+    } finally {
+      store.close();
+    }
+
+    async function joinWithInvitation(file: string, cli: CliIo) {
+      try {
+        return joinSyncRegion(store, { invitation: file, password: cli.env.PAMOJA_PASSPHRASE });
+      } catch (e) {
+        // A protected invitation: ask for its password when none was set.
+        if (e instanceof InvitationError && e.reason === 'needs_password' && !cli.env.PAMOJA_PASSPHRASE)
+          return joinSyncRegion(store, { invitation: file, password: await readPassphrase(cli) });
+        throw e;
+      }
+    }
+  },
+};
