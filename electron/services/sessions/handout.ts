@@ -1,0 +1,218 @@
+import { fill, type Lang } from '../../../shared/i18n.ts';
+import { commitmentLabel, indicatorLabel, kindLabel, modeLabel, roleLabel } from '../../../shared/labels.ts';
+import {
+  indicatorDefs,
+  reviewOutcomes,
+  type MemberRole,
+  type SessionKind,
+  type SessionMode,
+} from '../../../shared/schema/enums.ts';
+import { totalMinutes, type AgendaItem, type DataSpotlight } from '../../../shared/sessions/agenda.ts';
+import { formatFigure, spotlightRows } from '../../../shared/sessions/chart.ts';
+import { escapeHtml as esc } from './escape.ts';
+import { spotlightSvg } from './handoutChart.ts';
+import { handoutWords } from './handoutText.ts';
+
+/**
+ * The printable session plan: one standalone HTML document (inline CSS and SVG, no
+ * script, no external files) laid out for A4, one or two pages. Pure, so it is the same
+ * from the app (Electron's printToPDF), the browser (print) and the CLI (`pamoja plan`).
+ */
+export interface HandoutInput {
+  clusterName: string;
+  kind: SessionKind;
+  mode: SessionMode;
+  date: string;
+  place: string;
+  title: string;
+  hostSchoolName: string;
+  items: readonly AgendaItem[];
+  members: readonly { name: string; role: MemberRole; schoolName: string }[];
+  /** Commitments to review at this session, overdue first. */
+  commitments: readonly { ownerName: string; action: string; dueDate: string; overdue: boolean }[];
+}
+
+/** Blank lines on the printed form for commitments made at the meeting. */
+export const BLANK_COMMITMENT_ROWS = 5;
+
+const CSS = `
+@page { size: A4; margin: 12mm 13mm; }
+* { box-sizing: border-box; }
+body { font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 9.5pt; line-height: 1.35;
+  color: #1d2a2f; margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media screen { body { max-width: 186mm; margin: 8mm auto; padding: 0 4mm; } }
+h1 { font-size: 15pt; margin: 0 0 1mm; color: #0a4643; }
+h2 { font-size: 11pt; margin: 4mm 0 1.5mm; padding-bottom: 0.6mm; border-bottom: 1.5px solid #0f5e5a; color: #0a4643; }
+h3 { font-size: 10pt; margin: 0 0 1mm; }
+p { margin: 0 0 1.2mm; }
+.meta { display: flex; flex-wrap: wrap; gap: 1mm 6mm; color: #41545a; margin-bottom: 2mm; }
+.meta b { color: #1d2a2f; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 0.8px solid #9aa9ad; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
+th { background: #e2f0ee; font-size: 8.5pt; }
+tr, .item, figure { break-inside: avoid; }
+table.agenda td.n { width: 7mm; text-align: right; }
+table.agenda td.t { width: 15mm; white-space: nowrap; }
+td.box { width: 13mm; }
+td.note { width: 34mm; }
+td.due { width: 20mm; white-space: nowrap; }
+tr.blank td { height: 9mm; }
+.overdue { color: #b3261e; font-weight: bold; }
+.muted { color: #5b6b70; }
+ul.practices { margin: 1mm 0 0; padding-left: 4.5mm; }
+ul.practices li { margin-bottom: 1.2mm; }
+ul.why { margin: 0.5mm 0 0; padding-left: 4mm; color: #41545a; font-size: 8.5pt; }
+figure { margin: 1.5mm 0 0; }
+figcaption { font-size: 8.5pt; color: #41545a; }
+svg.chart { display: block; max-width: 100%; }
+table.attendance td.box { width: 16mm; }
+footer { margin-top: 4mm; font-size: 8pt; color: #5b6b70; }
+`;
+
+export function renderHandout(h: HandoutInput, lang: Lang): string {
+  const w = handoutWords[lang];
+  const heading = h.title.trim() || kindLabel(lang, h.kind);
+  const meta = [
+    [w.cluster, h.clusterName],
+    [w.date, h.date],
+    [w.mode, modeLabel(lang, h.mode)],
+    ...(h.place.trim() ? [[w.place, h.place]] : []),
+    ...(h.kind === 'peer_review' && h.hostSchoolName ? [[w.host, h.hostSchoolName]] : []),
+  ];
+  const body = [
+    `<header><h1>${esc(heading)}</h1>`,
+    `<div class="meta">${meta.map(([k, v]) => `<span>${esc(k!)}: <b>${esc(v!)}</b></span>`).join('')}`,
+    `<span>${esc(fill(w.total, { n: totalMinutes(h.items) }))}</span></div></header>`,
+    `<section><h2>${esc(w.agenda)}</h2>${agendaTable(h, lang)}</section>`,
+    h.kind === 'meeting' || h.commitments.length ? commitmentsSection(h, lang) : '',
+    newCommitmentsSection(lang, h.kind),
+    attendanceSection(h, lang),
+    `<footer>${esc(w.footer)}</footer>`,
+  ].join('\n');
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${esc(`${w.plan} — ${h.clusterName} — ${h.date}`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function agendaTable(h: HandoutInput, lang: Lang): string {
+  const w = handoutWords[lang];
+  const rows = h.items.map(
+    (item, i) =>
+      `<tr class="item"><td class="n">${i + 1}.</td><td><h3>${esc(item.title)}</h3>${itemBody(item, h, lang)}${
+        item.notes.trim() ? `<p>${esc(item.notes)}</p>` : ''
+      }</td><td class="t">${esc(fill(w.min, { n: item.minutes }))}</td></tr>`,
+  );
+  return `<table class="agenda"><thead><tr><th></th><th>${esc(w.item)}</th><th>${esc(w.time)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function itemBody(item: AgendaItem, h: HandoutInput, lang: Lang): string {
+  const w = handoutWords[lang];
+  switch (item.kind) {
+    case 'commitments_review':
+      return `<p class="muted">${esc(fill(w.reviewCount, { n: h.commitments.length }))}</p>`;
+    case 'data_spotlight':
+      return item.spotlight
+        ? spotlightFigure(item.spotlight, h.clusterName, lang)
+        : `<p class="muted">${esc(w.noData)}</p>`;
+    case 'practice_spotlight':
+      return (
+        (item.problem.trim() ? `<p><b>${esc(w.problem)}:</b> ${esc(item.problem)}</p>` : '') +
+        `<ul class="practices">${item.practices
+          .map(
+            (p) =>
+              `<li><b>${esc(p.title)}</b> — ${esc(p.summary)}${
+                p.why.length ? `<ul class="why">${p.why.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''
+              }</li>`,
+          )
+          .join('')}</ul>`
+      );
+    case 'peer_review':
+      return [
+        item.hostSchoolName ? `<p><b>${esc(w.host)}:</b> ${esc(item.hostSchoolName)}</p>` : '',
+        item.enquiryQuestion.trim() ? `<p><b>${esc(w.enquiry)}:</b> ${esc(item.enquiryQuestion)}</p>` : '',
+        item.evidenceToGather.trim() ? `<p><b>${esc(w.evidence)}:</b> ${esc(item.evidenceToGather)}</p>` : '',
+      ].join('');
+    case 'free':
+      return '';
+  }
+}
+
+function spotlightFigure(s: DataSpotlight, clusterName: string, lang: Lang): string {
+  const w = handoutWords[lang];
+  const label = fill(w.clusterAverage, { cluster: clusterName });
+  const rows = spotlightRows(s, label);
+  const svg = spotlightSvg(s, rows, {
+    neighbours: w.neighbours,
+    direction: indicatorDefs[s.indicator].better === 'up' ? w.higher : w.lower,
+    title: indicatorLabel(lang, s.indicator),
+  });
+  const caption = fill(w.caption, {
+    cluster: clusterName,
+    current: formatFigure(s, s.cluster.current),
+    term: s.term,
+    previous: formatFigure(s, s.cluster.previous),
+    previousTerm: s.previousTerm ?? '–',
+  });
+  return `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+function commitmentsSection(h: HandoutInput, lang: Lang): string {
+  const w = handoutWords[lang];
+  if (!h.commitments.length)
+    return `<section><h2>${esc(w.toReview)}</h2><p class="muted">${esc(w.noCommitments)}</p></section>`;
+  const outcomes = reviewOutcomes.map((o) => `<th>${esc(commitmentLabel(lang, o))}</th>`).join('');
+  const rows = h.commitments.map(
+    (c) =>
+      `<tr><td>${esc(c.ownerName)}</td><td>${esc(c.action)}</td><td class="due">${esc(c.dueDate)}${
+        c.overdue ? `<br><span class="overdue">${esc(w.overdue)}</span>` : ''
+      }</td>${reviewOutcomes.map(() => '<td class="box"></td>').join('')}<td class="note"></td></tr>`,
+  );
+  return `<section><h2>${esc(w.toReview)}</h2><table class="commitments"><thead><tr><th>${esc(w.who)}</th><th>${esc(
+    w.what,
+  )}</th><th>${esc(w.due)}</th>${outcomes}<th>${esc(w.noteReason)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function newCommitmentsSection(lang: Lang, kind: SessionKind): string {
+  const w = handoutWords[lang];
+  const blank = '<tr class="blank"><td></td><td></td><td></td><td></td></tr>'.repeat(
+    kind === 'peer_review' ? BLANK_COMMITMENT_ROWS + 1 : BLANK_COMMITMENT_ROWS,
+  );
+  return `<section><h2>${esc(w.newCommitments)}</h2><table class="new"><thead><tr><th style="width:36mm">${esc(
+    w.who,
+  )}</th><th>${esc(w.what)}</th><th style="width:22mm">${esc(w.byWhen)}</th><th style="width:36mm">${esc(
+    w.witnessed,
+  )}</th></tr></thead><tbody>${blank}</tbody></table></section>`;
+}
+
+function attendanceSection(h: HandoutInput, lang: Lang): string {
+  const w = handoutWords[lang];
+  if (!h.members.length) return '';
+  const rows = h.members.map(
+    (m) =>
+      `<tr><td>${esc(m.name)}<span class="muted"> — ${esc(roleLabel(lang, m.role))}${
+        m.schoolName ? `, ${esc(m.schoolName)}` : ''
+      }</span></td><td class="box"></td><td class="box"></td></tr>`,
+  );
+  return `<section><h2>${esc(w.attendance)}</h2><table class="attendance"><thead><tr><th>${esc(w.member)}</th><th>${esc(
+    w.present,
+  )}</th><th>${esc(w.apologies)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+/** A file name for the saved plan, e.g. "plan-mtwapa-2026-03-12". */
+export function handoutFileName(clusterName: string, date: string): string {
+  const slug = clusterName
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `plan-${slug || 'cluster'}-${date}`;
+}

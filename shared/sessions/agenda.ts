@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { CommitmentStatus, IndicatorName, PriorityTag } from '../schema/enums.ts';
+
+/**
+ * The agenda of a CoP session, stored as JSON text in `sessions.agenda`. Each item keeps a
+ * snapshot of what it is about (the commitments to review, the figures of the data
+ * spotlight, the practices to share) so that the plan, the handout and the record show
+ * what was actually put before the group, even after the data moves on.
+ */
+const itemBase = {
+  /** Stable within one agenda, so the UI can reorder and edit items by id. */
+  id: z.string().min(1).max(64),
+  title: z.string().max(300),
+  minutes: z.number().int().min(0).max(600),
+  notes: z.string().max(5000),
+};
+
+export const ReviewCommitment = z.object({
+  id: z.string(),
+  ownerName: z.string(),
+  action: z.string(),
+  dueDate: z.string(),
+  status: CommitmentStatus,
+  overdue: z.boolean(),
+});
+export type ReviewCommitment = z.infer<typeof ReviewCommitment>;
+
+const Figure = z.number().nullable();
+export const DataSpotlight = z.object({
+  indicator: IndicatorName,
+  /** The priority that chose the indicator; null when the cluster has none with data. */
+  priority: PriorityTag.nullable(),
+  term: z.string(),
+  previousTerm: z.string().nullable(),
+  schools: z.array(z.object({ id: z.string(), name: z.string(), current: Figure, previous: Figure })),
+  cluster: z.object({ name: z.string(), current: Figure, previous: Figure }),
+  neighbours: z.array(z.object({ id: z.string(), name: z.string(), current: Figure, previous: Figure })),
+});
+export type DataSpotlight = z.infer<typeof DataSpotlight>;
+
+export const SpotlightPractice = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  /** Plain-language reasons from the recommendations ("why this"). */
+  why: z.array(z.string()),
+});
+export type SpotlightPractice = z.infer<typeof SpotlightPractice>;
+
+export const AgendaItem = z.discriminatedUnion('kind', [
+  z.object({ ...itemBase, kind: z.literal('commitments_review'), commitments: z.array(ReviewCommitment) }),
+  z.object({ ...itemBase, kind: z.literal('data_spotlight'), spotlight: DataSpotlight.nullable() }),
+  z.object({
+    ...itemBase,
+    kind: z.literal('practice_spotlight'),
+    problem: z.string().max(500),
+    practices: z.array(SpotlightPractice),
+  }),
+  z.object({
+    ...itemBase,
+    kind: z.literal('peer_review'),
+    hostSchoolId: z.string().nullable(),
+    hostSchoolName: z.string(),
+    enquiryQuestion: z.string().max(2000),
+    evidenceToGather: z.string().max(5000),
+  }),
+  z.object({ ...itemBase, kind: z.literal('free') }),
+]);
+export type AgendaItem = z.infer<typeof AgendaItem>;
+export type AgendaItemKind = AgendaItem['kind'];
+
+export const AdoptionAgreed = z.object({ practiceId: z.string(), schoolId: z.string().nullable() });
+export type AdoptionAgreed = z.infer<typeof AdoptionAgreed>;
+
+export const SessionAgenda = z.object({
+  items: z.array(AgendaItem).max(40),
+  /** Practices shared at the session (recorded afterwards). */
+  practicesShared: z.array(z.string()).max(50).default([]),
+  /** Adoptions agreed at the session; remembered so a corrected record can retract them. */
+  adoptionsAgreed: z.array(AdoptionAgreed).max(100).default([]),
+});
+export type SessionAgenda = z.infer<typeof SessionAgenda>;
+
+export const emptyAgenda = (): SessionAgenda => ({ items: [], practicesShared: [], adoptionsAgreed: [] });
+
+/** Reads a stored agenda; old or hand-made text that does not parse reads as empty. */
+export function parseAgenda(text: string): SessionAgenda {
+  if (!text.trim()) return emptyAgenda();
+  try {
+    const r = SessionAgenda.safeParse(JSON.parse(text));
+    return r.success ? r.data : emptyAgenda();
+  } catch {
+    return emptyAgenda();
+  }
+}
+
+/** Moves the item at `from` by `delta` places (clamped); returns a new list. */
+export function moveItem<T>(items: readonly T[], from: number, delta: number): T[] {
+  const to = Math.max(0, Math.min(items.length - 1, from + delta));
+  if (from < 0 || from >= items.length || to === from) return [...items];
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item as T);
+  return next;
+}
+
+export const totalMinutes = (items: readonly { minutes: number }[]): number =>
+  items.reduce((sum, i) => sum + i.minutes, 0);
