@@ -83,15 +83,35 @@ export type SessionAgenda = z.infer<typeof SessionAgenda>;
 
 export const emptyAgenda = (): SessionAgenda => ({ items: [], practicesShared: [], adoptionsAgreed: [] });
 
-/** Reads a stored agenda; old or hand-made text that does not parse reads as empty. */
+/**
+ * Reads a stored agenda. Agendas written by hand or loaded from a region file are plain
+ * text, one item a line ("1. Welcome and apologies"); they read as free items so the plan
+ * can still be shown, edited and printed. Text that is neither reads as empty.
+ */
 export function parseAgenda(text: string): SessionAgenda {
-  if (!text.trim()) return emptyAgenda();
-  try {
-    const r = SessionAgenda.safeParse(JSON.parse(text));
-    return r.success ? r.data : emptyAgenda();
-  } catch {
-    return emptyAgenda();
+  const trimmed = text.trim();
+  if (!trimmed) return emptyAgenda();
+  if (trimmed.startsWith('{')) {
+    try {
+      const r = SessionAgenda.safeParse(JSON.parse(trimmed));
+      return r.success ? r.data : emptyAgenda();
+    } catch {
+      return emptyAgenda();
+    }
   }
+  const items: AgendaItem[] = trimmed
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s*/, '').trim())
+    .filter((line) => line.length > 0)
+    .slice(0, 40)
+    .map((line, i) => ({
+      id: `line-${i + 1}`,
+      kind: 'free',
+      title: line.slice(0, 300),
+      minutes: 0,
+      notes: '',
+    }));
+  return { ...emptyAgenda(), items };
 }
 
 /** Moves the item at `from` by `delta` places (clamped); returns a new list. */

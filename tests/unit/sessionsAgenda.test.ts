@@ -256,8 +256,14 @@ describe('agenda editing helpers', () => {
     expect(moveItem(['a', 'b', 'c'], 2, 5)).toEqual(['a', 'b', 'c']);
   });
 
-  it('reads an agenda that is not JSON (older or hand-made) as empty rather than failing', () => {
-    expect(parseAgenda('1. Attendance\n2. Commitments').items).toEqual([]);
+  it('reads a plain-text agenda (hand-written or from a region file) as free items', () => {
+    const agenda = parseAgenda('1. Welcome and apologies\n\n2) Data: attendance by school\n- Next meeting');
+    expect(agenda.items).toEqual([
+      { id: 'line-1', kind: 'free', title: 'Welcome and apologies', minutes: 0, notes: '' },
+      { id: 'line-2', kind: 'free', title: 'Data: attendance by school', minutes: 0, notes: '' },
+      { id: 'line-3', kind: 'free', title: 'Next meeting', minutes: 0, notes: '' },
+    ]);
     expect(parseAgenda('').items).toEqual([]);
+    expect(parseAgenda('{"items": "not a list"}').items).toEqual([]);
   });
 });

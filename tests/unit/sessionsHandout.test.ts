@@ -91,10 +91,10 @@ describe('the printable session plan', () => {
       html.indexOf('</table>', html.indexOf('<table class="commitments">')),
     );
     expect(table).toMatch(
-      /<th>Done<\/th><th>Partly done<\/th><th>Not done<\/th><th>Dropped<\/th><th>Note \/ reason<\/th>/,
+      /<th class="box">Done<\/th><th class="box">Partly<\/th><th class="box">Not done<\/th><th class="box">Dropped<\/th><th class="note">Note \/ reason<\/th>/,
     );
     const rows = table.split('<tr>').slice(2);
-    expect(rows.map((row) => /<td>[^<]*<\/td><td>([^<]*)<\/td>/.exec(row)?.[1])).toEqual([
+    expect(rows.map((row) => /<td class="who">[^<]*<\/td><td>([^<]*)<\/td>/.exec(row)?.[1])).toEqual([
       'Map where Grade 7 girls live',
       'Visit the families of absent girls',
       'Share the radio timetable on the noticeboard',

@@ -1,5 +1,5 @@
 import { fill, type Lang } from '../../../shared/i18n.ts';
-import { commitmentLabel, indicatorLabel, kindLabel, modeLabel, roleLabel } from '../../../shared/labels.ts';
+import { indicatorLabel, kindLabel, modeLabel, roleLabel } from '../../../shared/labels.ts';
 import {
   indicatorDefs,
   reviewOutcomes,
@@ -11,7 +11,7 @@ import { totalMinutes, type AgendaItem, type DataSpotlight } from '../../../shar
 import { formatFigure, spotlightRows } from '../../../shared/sessions/chart.ts';
 import { escapeHtml as esc } from './escape.ts';
 import { spotlightSvg } from './handoutChart.ts';
-import { handoutWords } from './handoutText.ts';
+import { handoutWords, outcomeHeadings } from './handoutText.ts';
 
 /**
  * The printable session plan: one standalone HTML document (inline CSS and SVG, no
@@ -53,9 +53,13 @@ th { background: #e2f0ee; font-size: 8.5pt; }
 tr, .item, figure { break-inside: avoid; }
 table.agenda td.n { width: 7mm; text-align: right; }
 table.agenda td.t { width: 15mm; white-space: nowrap; }
-td.box { width: 13mm; }
-td.note { width: 34mm; }
-td.due { width: 20mm; white-space: nowrap; }
+table.commitments { table-layout: fixed; }
+table.commitments th { font-size: 7.5pt; overflow-wrap: anywhere; }
+table.commitments .box { width: 14mm; }
+table.commitments th.box { padding: 1mm 0.6mm; }
+table.commitments .note { width: 27mm; }
+table.commitments .who { width: 24mm; }
+table.commitments .due { width: 23mm; white-space: nowrap; }
 tr.blank td { height: 9mm; }
 .overdue { color: #b3261e; font-weight: bold; }
 .muted { color: #5b6b70; }
@@ -109,7 +113,7 @@ function agendaTable(h: HandoutInput, lang: Lang): string {
     (item, i) =>
       `<tr class="item"><td class="n">${i + 1}.</td><td><h3>${esc(item.title)}</h3>${itemBody(item, h, lang)}${
         item.notes.trim() ? `<p>${esc(item.notes)}</p>` : ''
-      }</td><td class="t">${esc(fill(w.min, { n: item.minutes }))}</td></tr>`,
+      }</td><td class="t">${item.minutes ? esc(fill(w.min, { n: item.minutes })) : ''}</td></tr>`,
   );
   return `<table class="agenda"><thead><tr><th></th><th>${esc(w.item)}</th><th>${esc(w.time)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -169,16 +173,18 @@ function commitmentsSection(h: HandoutInput, lang: Lang): string {
   const w = handoutWords[lang];
   if (!h.commitments.length)
     return `<section><h2>${esc(w.toReview)}</h2><p class="muted">${esc(w.noCommitments)}</p></section>`;
-  const outcomes = reviewOutcomes.map((o) => `<th>${esc(commitmentLabel(lang, o))}</th>`).join('');
+  const outcomes = reviewOutcomes
+    .map((o) => `<th class="box">${esc(outcomeHeadings[lang][o])}</th>`)
+    .join('');
   const rows = h.commitments.map(
     (c) =>
-      `<tr><td>${esc(c.ownerName)}</td><td>${esc(c.action)}</td><td class="due">${esc(c.dueDate)}${
+      `<tr><td class="who">${esc(c.ownerName)}</td><td>${esc(c.action)}</td><td class="due">${esc(c.dueDate)}${
         c.overdue ? `<br><span class="overdue">${esc(w.overdue)}</span>` : ''
       }</td>${reviewOutcomes.map(() => '<td class="box"></td>').join('')}<td class="note"></td></tr>`,
   );
-  return `<section><h2>${esc(w.toReview)}</h2><table class="commitments"><thead><tr><th>${esc(w.who)}</th><th>${esc(
+  return `<section><h2>${esc(w.toReview)}</h2><table class="commitments"><thead><tr><th class="who">${esc(w.who)}</th><th>${esc(
     w.what,
-  )}</th><th>${esc(w.due)}</th>${outcomes}<th>${esc(w.noteReason)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  )}</th><th class="due">${esc(w.due)}</th>${outcomes}<th class="note">${esc(w.noteReason)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function newCommitmentsSection(lang: Lang, kind: SessionKind): string {

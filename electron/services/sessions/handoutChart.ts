@@ -7,8 +7,8 @@ import { escapeHtml } from './escape.ts';
  * (grey) over this term (colour), one pair per school, then the cluster's average and the
  * neighbours'. Drawn by hand so the handout needs no script and prints the same anywhere.
  */
-const WIDTH = 680;
-const LABEL_W = 200;
+const WIDTH = 560;
+const LABEL_W = 170;
 const VALUE_W = 52;
 const PLOT_W = WIDTH - LABEL_W - VALUE_W;
 const ROW_H = 24;
@@ -38,7 +38,7 @@ export function spotlightSvg(s: DataSpotlight, rows: readonly SpotlightRow[], la
     `<rect x="${lx}" y="4" width="12" height="10" fill="${colour}"/>` +
     `<text x="${lx + 16}" y="13" font-size="10">${escapeHtml(text)}</text>`;
   if (s.previousTerm) parts.push(legend(LABEL_W, COLOURS.previous, s.previousTerm));
-  parts.push(legend(LABEL_W + 90, COLOURS.school, s.term));
+  parts.push(legend(LABEL_W + (s.previousTerm ? 90 : 0), COLOURS.school, s.term));
   parts.push(
     `<text x="${WIDTH}" y="13" font-size="10" text-anchor="end" fill="#5b6b70">${escapeHtml(labels.direction)}</text>`,
   );
@@ -56,7 +56,7 @@ export function spotlightSvg(s: DataSpotlight, rows: readonly SpotlightRow[], la
     lastGroup = row.group;
     const weight = row.group === 'cluster' ? ' font-weight="bold"' : '';
     parts.push(
-      `<text x="${LABEL_W - 6}" y="${y + 15}" font-size="10" text-anchor="end"${weight}>${escapeHtml(truncate(row.label, 34))}</text>`,
+      `<text x="${LABEL_W - 6}" y="${y + 15}" font-size="10" text-anchor="end"${weight}>${escapeHtml(truncate(row.label, 30))}</text>`,
     );
     const bar = (value: number | null, dy: number, colour: string): void => {
       if (value === null) return;

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../shared/i18n.ts';
+import type { ReviewOutcome } from '../../../shared/schema/enums.ts';
 
 /** The printed plan's words, in the language the coach prints it in. */
 export const handoutWords = {
@@ -81,3 +82,9 @@ export const handoutWords = {
     footer: 'Pamoja — jaza kwa mkono wakati wa mkutano, kisha uhifadhi katika Pamoja.',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
+
+/** Short outcome headings for the narrow tick-box columns of the printed review table. */
+export const outcomeHeadings: Record<Lang, Record<ReviewOutcome, string>> = {
+  en: { done: 'Done', partly: 'Partly', not_done: 'Not done', dropped: 'Dropped' },
+  sw: { done: 'Imefanyika', partly: 'Kiasi', not_done: 'Haijafanyika', dropped: 'Imeachwa' },
+};
