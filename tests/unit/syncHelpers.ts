@@ -32,6 +32,18 @@ export function seedRegion(store: Store) {
         }),
       ),
     );
+    const members = clusters.flatMap((cluster_id, i) =>
+      [0, 1].map((j) =>
+        w.insert('members', {
+          cluster_id,
+          school_id: schools[i * 2 + j]!,
+          name: `Member ${i}-${j}`,
+          role: 'headteacher',
+          phone: '',
+          gender: j ? 'f' : 'm',
+        }),
+      ),
+    );
     const session = w.insert('sessions', {
       cluster_id: clusters[0]!,
       kind: 'meeting',
@@ -47,7 +59,7 @@ export function seedRegion(store: Store) {
       evidence: '',
       findings: '',
     });
-    return { region, clusters, schools, session };
+    return { region, clusters, schools, members, session };
   });
 }
 
