@@ -20,6 +20,12 @@ export const BUNDLE_EXTENSION = '.pamoja';
  * one has never heard of still finds everything it needs, and a well-synced peer just
  * sees those changes as already known).
  */
+/**
+ * Other laptops' bundles stay at least this long even when every laptop this one knows
+ * has taken them: a laptop nobody has heard of yet may still need them.
+ */
+export const MAILBOX_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
 export const mailboxFileName = (deviceId: string): string => `from-${deviceId}${BUNDLE_EXTENSION}`;
 
 export interface MailboxResult {
@@ -104,16 +110,18 @@ export async function syncFolder(
 }
 
 /**
- * Removes other laptops' bundles that this laptop has taken and that every other laptop
- * it knows has declared holding (judged from the knowledge each bundle declared). Safe:
- * a sender keeps its changes and writes them again while anyone still lacks them.
+ * Removes other laptops' bundles that this laptop has taken, that every other laptop it
+ * knows has declared holding (judged from the knowledge each bundle declared), and that
+ * are older than MAILBOX_KEEP_MS. Safe: a sender keeps its changes and writes them again
+ * while anyone it knows still lacks them.
  */
 async function clearTaken(store: Store, folder: string, files: string[]): Promise<string[]> {
   const cleared: string[] = [];
   const peers = listPeers(store);
   const takenRow = store.statements.get(
-    'SELECT sender_device, knowledge FROM sync_taken WHERE bundle_hash = ?',
+    'SELECT sender_device, created_at, knowledge FROM sync_taken WHERE bundle_hash = ?',
   );
+  const now = store.clock.now();
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -122,8 +130,8 @@ async function clearTaken(store: Store, folder: string, files: string[]): Promis
       continue;
     }
     const row = takenRow.get(createHash('sha256').update(bytes).digest('hex')) as
-      { sender_device: string; knowledge: string } | undefined;
-    if (!row) continue;
+      { sender_device: string; created_at: string; knowledge: string } | undefined;
+    if (!row || now - Date.parse(row.created_at) < MAILBOX_KEEP_MS) continue;
     const declared = KnowledgeSchema.parse(JSON.parse(row.knowledge));
     const everyoneHasIt = peers
       .filter((p) => p.deviceId !== row.sender_device)
