@@ -111,8 +111,10 @@ export function applyPayload(
     );
     let maxApplied = 0;
     let done = 0;
+    // Into an empty store (a new laptop taking a full bundle) every row is fresh.
+    const emptyLog = !st.get('SELECT 1 FROM changes LIMIT 1').get();
     for (const [key, row] of rows) {
-      const isFresh = !anyChange.get(row.table, row.rowId);
+      const isFresh = emptyLog || !anyChange.get(row.table, row.rowId);
       const seen = new Set<string>();
       const added: FieldChange[] = [];
       const counts = countsFor(result.tables, row.table);

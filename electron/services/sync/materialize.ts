@@ -32,6 +32,8 @@ export class Materializer {
   private readonly store: Store;
   private readonly queues: Map<string, Task>[];
   private waitingMayExist: boolean;
+  /** Rows inserted by this run: children need not look them up. */
+  private readonly shown = new Set<string>();
   /** Rows inserted, updated, removed in the domain tables. */
   readonly effects = { inserted: 0, updated: 0, removed: 0, waiting: 0 };
 
@@ -56,14 +58,15 @@ export class Materializer {
 
   /** Processes every queued row; `onState` sees the merged state of each. */
   run(onState?: (table: TableName, rowId: string, state: RowState) => void): void {
-    for (;;) {
-      const q = this.queues.find((m) => m.size > 0);
-      if (!q) return;
-      const [rowId, task] = q.entries().next().value as [string, Task];
-      q.delete(rowId);
-      const state = mergeRow(columnsOf(task.table), task.fresh ?? this.loadChanges(task.table, rowId));
-      this.apply(task.table, rowId, state);
-      onState?.(task.table, rowId, state);
+    // Rows only ever queue rows of later tables (children), so one pass in table order
+    // suffices; a Map visits entries added while it is being iterated.
+    for (const q of this.queues) {
+      for (const [rowId, task] of q) {
+        const state = mergeRow(columnsOf(task.table), task.fresh ?? this.loadChanges(task.table, rowId));
+        this.apply(task.table, rowId, state, task.fresh !== undefined);
+        onState?.(task.table, rowId, state);
+      }
+      q.clear();
     }
   }
 
@@ -92,6 +95,7 @@ export class Materializer {
     for (const ref of referencesOf(this.store.db).of.get(table) ?? []) {
       const target = values[ref.col];
       if (typeof target !== 'string') continue;
+      if (this.shown.has(`${ref.parent}\u0000${target}`)) continue;
       if (st.get(`SELECT 1 FROM ${ref.parent} WHERE id = ?`).get(target)) continue;
       missing.push(ref);
       if (ref.nullable) values[ref.col] = null;
@@ -127,6 +131,7 @@ export class Materializer {
       ...cols.map((c) => values[c]),
     );
     this.effects.inserted++;
+    this.shown.add(`${table}\u0000${rowId}`);
     if (this.waitingMayExist) {
       const waiting = st
         .get('SELECT tbl, row_id FROM sync_waiting WHERE parent_tbl = ? AND parent_id = ?')
@@ -139,6 +144,7 @@ export class Materializer {
   private remove(table: TableName, rowId: string): void {
     const st = this.store.statements;
     st.get(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
+    this.shown.delete(`${table}\u0000${rowId}`);
     this.effects.removed++;
     for (const ref of referencesOf(this.store.db).to.get(table) ?? []) {
       const children = st.get(`SELECT id FROM ${ref.table} WHERE ${ref.col} = ?`).all(rowId) as {

@@ -1,0 +1,223 @@
+// Sync benchmark: export and import of a whole demo region / country, import speed against
+// raw better-sqlite3 inserts of the same rows, bundle size against gzip of the same changes
+// as JSON lines, and a 1% delta bundle against the .sqlite file.
+//   node bench/sync.ts [--scale region] [--scale country]
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { columnsOf, tableNames, type TableName } from '../shared/schema/tables.ts';
+import { openStore, type Store } from '../electron/db/store.ts';
+import { generateDemo, type DemoScale } from '../electron/demo/generate.ts';
+import { exportBundle, importBundleFile } from '../electron/services/sync/bundles.ts';
+import { joinSyncRegion } from '../electron/services/sync/service.ts';
+import { acceptInvitation, writeInvitation } from '../electron/services/sync/identity.ts';
+
+const PASS = 'bench passphrase';
+const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true } } });
+const scales = (values.scale ?? ['region', 'country']) as DemoScale[];
+
+const seconds = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const r = await fn();
+  return [r, (performance.now() - t) / 1000];
+};
+
+/** Every change as one JSON line, gzipped: the naive format a bundle must beat. */
+function gzipJsonLines(store: Store): number {
+  const parts: Buffer[] = [];
+  let lines: string[] = [];
+  const stmt = store.db.prepare(
+    'SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, d.device_id AS device FROM changes c JOIN devices d ON d.idx = c.device ORDER BY c.seq',
+  );
+  for (const row of stmt.iterate()) {
+    lines.push(JSON.stringify(row));
+    if (lines.length === 100_000) {
+      parts.push(Buffer.from(lines.join('\n') + '\n'));
+      lines = [];
+    }
+  }
+  parts.push(Buffer.from(lines.join('\n') + '\n'));
+  return gzipSync(Buffer.concat(parts)).length;
+}
+
+/** The same change rows and current rows, inserted raw in one transaction into a fresh store. */
+function rawInsert(source: Store, file: string): { seconds: number; changes: number } {
+  const changes = source.db
+    .prepare('SELECT tbl, row_id, col, value, hlc, device FROM changes ORDER BY seq')
+    .raw()
+    .all();
+  const devices = source.db.prepare('SELECT idx, device_id FROM devices').raw().all() as [number, string][];
+  const rows = tableNames.map(
+    (t) =>
+      [
+        t,
+        source.db
+          .prepare(`SELECT id, ${columnsOf(t).join(', ')} FROM ${t}`)
+          .raw()
+          .all(),
+      ] as const,
+  );
+  const target = openStore(file);
+  const t0 = performance.now();
+  target.db.transaction(() => {
+    const dev = target.db.prepare('INSERT OR IGNORE INTO devices (idx, device_id) VALUES (?, ?)');
+    for (const d of devices) dev.run(d[0] + 100, d[1]);
+    const ins = target.db.prepare(
+      'INSERT INTO changes (tbl, row_id, col, value, hlc, device) VALUES (?, ?, ?, ?, ?, ? + 100)',
+    );
+    for (const c of changes) ins.run(c as unknown[]);
+    for (const [t, list] of rows) {
+      const cols = columnsOf(t as TableName);
+      const s = target.db.prepare(
+        `INSERT INTO ${t} (id, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`,
+      );
+      for (const r of list) s.run(r as unknown[]);
+    }
+  })();
+  const secs = (performance.now() - t0) / 1000;
+  target.close();
+  return { seconds: secs, changes: changes.length };
+}
+
+/** A value change for about 1% of the rows of every table, through the write path. */
+const mutate: Partial<Record<TableName, [string, (i: number) => string | number]>> = {
+  regions: ['language', () => 'sw'],
+  clusters: ['coach_name', (i) => `Coach ${i}`],
+  schools: ['learners', (i) => 300 + i],
+  members: ['phone', (i) => `+2547${String(i).padStart(8, '0')}`],
+  priorities: ['title', (i) => `Revised priority ${i}`],
+  indicators: ['attendance_rate', (i) => 80 + (i % 15)],
+  sessions: [
+    'notes',
+    (i) => `Follow-up agreed at the meeting, item ${i}: visit parents before the next term.`,
+  ],
+  attendance: ['status', () => 'apologies'],
+  commitments: ['status', () => 'partly'],
+  commitment_reviews: ['note', (i) => `Reviewed again (${i}).`],
+  practices: ['summary', (i) => `Updated summary ${i}: what changed after a term of use.`],
+  practice_evidence: ['story', (i) => `A head teacher reports more girls attending (${i}).`],
+  adoptions: ['outcome_note', (i) => `Outcome noted (${i}).`],
+};
+
+function editOnePercent(store: Store): number {
+  let n = 0;
+  store.write((w) => {
+    for (const [table, [col, value]] of Object.entries(mutate) as [
+      TableName,
+      [string, (i: number) => string | number],
+    ][]) {
+      const ids = store.db.prepare(`SELECT id FROM ${table} WHERE (rowid * 7919) % 100 = 3`).raw().all() as [
+        string,
+      ][];
+      for (const [id] of ids) n += w.update(table, id, { [col]: value(n) } as never);
+    }
+  });
+  return n;
+}
+
+const fileSize = (store: Store): number => {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  return statSync(store.file).size;
+};
+
+interface Figures {
+  changes: number;
+  sqliteBytes: number;
+  exportS: number;
+  bundleBytes: number;
+  gzipJsonBytes: number;
+  importS: number;
+  rawS: number;
+  deltaEdits: number;
+  deltaBytes: number;
+}
+
+async function run(scale: DemoScale): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), `pamoja-bench-${scale}-`));
+  try {
+    const a = openStore(join(dir, 'a.sqlite'));
+    process.stderr.write(`[${scale}] generating the demo…\n`);
+    generateDemo(a, { seed: 1, scale });
+    joinSyncRegion(a, { passphrase: PASS });
+    const changes = (a.db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
+    const sqliteBytes = fileSize(a);
+
+    process.stderr.write(`[${scale}] export…\n`);
+    const [full, exportS] = await seconds(() => exportBundle(a, { kind: 'full' }, join(dir, 'full.pamoja')));
+    const gzipJsonBytes = gzipJsonLines(a);
+
+    process.stderr.write(`[${scale}] import…\n`);
+    const b = openStore(join(dir, 'b.sqlite'));
+    // B gets the region key first (an invitation), so the import time is not scrypt's.
+    await writeInvitation(a, join(dir, 'invite.json'));
+    acceptInvitation(b, join(dir, 'invite.json'));
+    const [, importS] = await seconds(() => importBundleFile(b, full.file));
+    const raw = rawInsert(a, join(dir, 'raw.sqlite'));
+
+    process.stderr.write(`[${scale}] 1% delta…\n`);
+    await importBundleFile(a, (await exportBundle(b, { kind: 'peer' }, join(dir, 'b.pamoja'))).file);
+    const deltaEdits = editOnePercent(a);
+    const delta = await exportBundle(a, { kind: 'peer', forDevice: b.deviceId }, join(dir, 'delta.pamoja'));
+    const result: Figures = {
+      changes,
+      sqliteBytes,
+      exportS,
+      bundleBytes: full.bytes,
+      gzipJsonBytes,
+      importS,
+      rawS: raw.seconds,
+      deltaEdits,
+      deltaBytes: delta.bytes,
+    };
+    a.close();
+    b.close();
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results: [DemoScale, Figures][] = [];
+for (const scale of scales) results.push([scale, await run(scale)]);
+
+const n = (x: number, d = 0) =>
+  x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (x: number) => `${n(x / 1e6, 2)} MB`;
+const lines: [string, (f: Figures) => string, string][] = [
+  ['changes in the store', (f) => n(f.changes), ''],
+  ['.sqlite file', (f) => mb(f.sqliteBytes), ''],
+  ['export (full) time', (f) => `${n(f.exportS, 2)} s`, ''],
+  ['full bundle', (f) => mb(f.bundleBytes), ''],
+  ['gzip of JSON lines', (f) => mb(f.gzipJsonBytes), ''],
+  ['bundle / gzip JSONL', (f) => `${n(f.bundleBytes / f.gzipJsonBytes, 3)}×`, '≤ 1.3×'],
+  ['import (full) time', (f) => `${n(f.importS, 2)} s`, ''],
+  ['import changes/s', (f) => n(f.changes / f.importS), ''],
+  ['raw inserts changes/s', (f) => n(f.changes / f.rawS), ''],
+  ['import / raw', (f) => `${n(f.rawS / f.importS, 3)}×`, '≥ 0.5×'],
+  ['1% delta: field edits', (f) => n(f.deltaEdits), ''],
+  ['1% delta bundle', (f) => mb(f.deltaBytes), ''],
+  ['delta / .sqlite', (f) => `${n(f.deltaBytes / f.sqliteBytes, 4)}×`, '≤ 0.05×'],
+];
+const w0 = Math.max(...lines.map((l) => l[0].length));
+const cols = results.map(([s, f]) => [s, ...lines.map((l) => l[1](f))]);
+const widths = cols.map((c) => Math.max(...c.map((x) => x.length)));
+const row = (label: string, cells: string[], goal: string) =>
+  `${label.padEnd(w0)}  ${cells.map((c, i) => c.padStart(widths[i]!)).join('  ')}  ${goal}\n`;
+process.stdout.write(
+  row(
+    '',
+    results.map(([s]) => s),
+    'goal',
+  ),
+);
+lines.forEach((l, i) =>
+  process.stdout.write(
+    row(
+      l[0],
+      cols.map((c) => c[i + 1]!),
+      l[2],
+    ),
+  ),
+);
