@@ -3,7 +3,6 @@ import { knowledgeCovers, withoutSpans, type Range } from '../../../shared/sync/
 import { compareStamps, DELETED, type FieldChange, type RowState } from '../../../shared/sync/merge.ts';
 import type { DecodedPayload } from '../../../shared/sync/payload.ts';
 import { senderClockAheadMs } from '../../../shared/sync/clockGuard.ts';
-import { recordChange } from '../../db/writer.ts';
 import type { Store } from '../../db/store.ts';
 import type { TableName } from '../../../shared/schema/tables.ts';
 import { addKnowledge, ownKnowledge, recordPeer } from './knowledgeStore.ts';
@@ -117,6 +116,7 @@ export function applyPayload(
       const isFresh = emptyLog || !anyChange.get(row.table, row.rowId);
       const seen = new Set<string>();
       const added: FieldChange[] = [];
+      const batch: (string | number | null)[] = [];
       const counts = countsFor(result.tables, row.table);
       for (const c of row.changes) {
         const idx = deviceIdx.get(c.device)!;
@@ -126,12 +126,14 @@ export function applyPayload(
           continue;
         }
         seen.add(id);
-        recordChange(st, row.table, row.rowId, c.col, c.value, c.hlc, idx);
+        batch.push(row.table, row.rowId, c.col, c.value, c.hlc, idx);
         added.push(c);
         counts.new++;
         byDevice.set(c.device, (byDevice.get(c.device) ?? 0) + 1);
         if (c.hlc > maxApplied) maxApplied = c.hlc;
       }
+      recordChanges(store, batch);
+      batch.length = 0;
       if (added.length) {
         fresh.set(key, added);
         materializer.enqueue(row.table, row.rowId, isFresh ? added : undefined);
@@ -203,6 +205,25 @@ export function applyPayload(
     });
     return result;
   });
+}
+
+const CHANGE_COLUMNS = 6;
+const MAX_BATCH = 32;
+
+/**
+ * Appends received changes to the change log, many rows per statement: the same rows
+ * recordChange (electron/db/writer.ts) would write, at a fraction of the per-call cost.
+ */
+function recordChanges(store: Store, values: (string | number | null)[]): void {
+  for (let at = 0; at < values.length; at += MAX_BATCH * CHANGE_COLUMNS) {
+    const part = values.slice(at, at + MAX_BATCH * CHANGE_COLUMNS);
+    const rows = part.length / CHANGE_COLUMNS;
+    store.statements
+      .get(
+        `INSERT INTO changes (tbl, row_id, col, value, hlc, device) VALUES ${'(?, ?, ?, ?, ?, ?), '.repeat(rows - 1)}(?, ?, ?, ?, ?, ?)`,
+      )
+      .run(part);
+  }
 }
 
 function isSuperseded(c: FieldChange, state: RowState): boolean {

@@ -79,10 +79,12 @@ export class Materializer {
       .all(table, rowId) as FieldChange[];
   }
 
-  private apply(table: TableName, rowId: string, state: RowState): void {
+  private apply(table: TableName, rowId: string, state: RowState, fresh: boolean): void {
     const st = this.store.statements;
-    const present = st.get(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as
-      Record<string, FieldValue> | undefined;
+    // A row the change log never held before this import cannot be in its table.
+    const present = fresh
+      ? undefined
+      : (st.get(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, FieldValue> | undefined);
     if (state.kind !== 'live') {
       if (present) this.remove(table, rowId);
       if (this.waitingMayExist)
