@@ -207,7 +207,8 @@ export function rejection(fn: () => unknown): BundleError {
   try {
     fn();
   } catch (e) {
-    if (e instanceof BundleError) return e;
+    // 'unexpected' marks an exception the reader did not foresee: a bug, even though wrapped.
+    if (e instanceof BundleError && !e.detail.startsWith('unexpected')) return e;
     throw new Error(`expected a BundleError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a BundleError, but it succeeded');

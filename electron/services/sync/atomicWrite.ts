@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PamojaError } from '../../../shared/errors.ts';
 
@@ -11,6 +11,31 @@ export const BUNDLE_TEMP_SUFFIX = '.partial';
 
 export function isPartialWrite(fileName: string): boolean {
   return fileName.startsWith('.') && fileName.endsWith(BUNDLE_TEMP_SUFFIX);
+}
+
+/**
+ * Removes temporary files that writes killed midway left in `folder` (a pulled stick, a
+ * crash), once older than `olderThanMs` so a write still under way is left alone.
+ * Returns the names removed.
+ */
+export async function removeStalePartials(
+  folder: string,
+  olderThanMs = 60 * 60 * 1000,
+  now = Date.now(),
+): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(folder)) {
+    if (!isPartialWrite(name)) continue;
+    const path = join(folder, name);
+    try {
+      if (now - (await stat(path)).mtimeMs < olderThanMs) continue;
+      await unlink(path);
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to clear.
+    }
+  }
+  return removed;
 }
 
 type Bytes = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;

@@ -30,7 +30,7 @@ export {
 export { BundleReader } from './bundleReader.ts';
 export { BundleWriter, type BundleWriterOptions } from './bundleWriter.ts';
 export { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './limits.ts';
-export { BUNDLE_TEMP_SUFFIX, isPartialWrite, writeBundleFile } from './atomicWrite.ts';
+export { BUNDLE_TEMP_SUFFIX, isPartialWrite, removeStalePartials, writeBundleFile } from './atomicWrite.ts';
 
 /** Compresses, encrypts and signs `payload` into one bundle file's bytes. */
 export function encodeBundle(
