@@ -140,7 +140,11 @@ async function run(scale: DemoScale): Promise<Figures> {
     const a = openStore(join(dir, 'a.sqlite'));
     process.stderr.write(`[${scale}] generating the demo…\n`);
     generateDemo(a, { seed: 1, scale });
-    joinSyncRegion(a, { passphrase: PASS });
+    const region = a.db.prepare('SELECT id, name FROM regions ORDER BY id LIMIT 1').get() as {
+      id: string;
+      name: string;
+    };
+    joinSyncRegion(a, { passphrase: PASS, regionId: region.id, regionName: region.name });
     const changes = (a.db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
     const sqliteBytes = fileSize(a);
 

@@ -7,6 +7,7 @@ import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SyncScreen } from './screens/SyncScreen.tsx';
 
 /**
  * The app's places. Each area adds its entries here: `nav` puts it in the sidebar (in
@@ -34,6 +35,10 @@ export const routes: Route[] = [
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
     render: (s) =>
       first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
+  },
+  {
+    nav: { key: 'nav.sync', path: '/sync', icon: '⇄' },
+    render: (s) => (first(s, 'sync') ? <SyncScreen /> : null),
   },
   {
     nav: { key: 'nav.reports', path: '/reports', icon: '▤' },

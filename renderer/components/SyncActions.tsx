@@ -1,0 +1,212 @@
+import { useState, type ReactNode } from 'react';
+import type { OpOutput } from '../../shared/contract/index.ts';
+import { ApiError, call, inShell, useProgress } from '../api.ts';
+import { useSyncT } from '../i18n/useSyncT.ts';
+
+type Device = OpOutput<'sync.devices'>[number];
+
+/** Runs one long call at a time, with its progress and a message (result or error). */
+export function useAction(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: ReactNode; ok: boolean } | null>(null);
+  const progress = useProgress(busy);
+  const run = async (work: () => Promise<ReactNode>): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ text: await work(), ok: true });
+      onDone();
+    } catch (e) {
+      setMessage({ text: e instanceof ApiError ? e.message : String(e), ok: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, progress, run };
+}
+
+export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
+  const { t } = useSyncT();
+  const { busy, progress, message } = action;
+  return (
+    <>
+      {busy && (
+        <p className="muted" role="status">
+          {progress
+            ? `${progress.label} ${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%`
+            : t('sync.working')}
+          {progress && (
+            <progress max={progress.total} value={progress.done} style={{ marginLeft: '0.5rem' }} />
+          )}
+        </p>
+      )}
+      {message && (
+        <div className={message.ok ? 'success' : 'error-box'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function PathField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  pick?: () => Promise<string | null>;
+  pickLabel?: string;
+  testId: string;
+}) {
+  return (
+    <div className="searchbar" style={{ alignItems: 'flex-end' }}>
+      <label className="field" style={{ flex: 1 }}>
+        {props.label}
+        <input
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          data-testid={props.testId}
+        />
+      </label>
+      {props.pick && inShell() && (
+        <button
+          className="button"
+          type="button"
+          onClick={() => void props.pick!().then((p) => p && props.onChange(p))}
+        >
+          {props.pickLabel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The USB mailbox: a folder (typed in the browser, chosen in the shell) and one Sync button. */
+export function SyncFolderCard({
+  needsPassphrase,
+  onDone,
+}: {
+  needsPassphrase: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useSyncT();
+  const [dir, setDir] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const action = useAction(onDone);
+  const sync = () =>
+    action.run(async () => {
+      const r = await call('sync.folder', { dir, ...(passphrase ? { passphrase } : {}) });
+      return (
+        <>
+          <p>
+            {t('sync.folder.result', {
+              imported: r.imported.length,
+              new: r.imported.reduce((n, i) => n + i.new, 0),
+              skipped: r.skipped.length,
+              written: r.written?.changes ?? 0,
+              cleared: r.cleared.length,
+            })}
+          </p>
+          {r.failed.map((f) => (
+            <p key={f.file} className="overdue">
+              {t('sync.folder.failed', f)}
+            </p>
+          ))}
+        </>
+      );
+    });
+  return (
+    <div className="card">
+      <h2>{t('sync.folder.title')}</h2>
+      <p className="muted">{t('sync.folder.help')}</p>
+      <PathField
+        label={t('sync.folder.path')}
+        value={dir}
+        onChange={setDir}
+        pick={() => window.pamoja!.shell.chooseFolder()}
+        pickLabel={t('sync.folder.choose')}
+        testId="sync-folder"
+      />
+      {needsPassphrase && (
+        <label className="field">
+          {t('sync.passphraseIfNew')}
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            data-testid="sync-passphrase"
+          />
+        </label>
+      )}
+      <button
+        className="button primary"
+        disabled={!dir.trim() || action.busy}
+        onClick={() => void sync()}
+        data-testid="sync-now"
+      >
+        {t('sync.folder.sync')}
+      </button>
+      <Outcome action={action} />
+    </div>
+  );
+}
+
+/** Writes a bundle: for everyone, for one laptop, the whole region, or the practice library. */
+export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () => void }) {
+  const { t } = useSyncT();
+  const [choice, setChoice] = useState('peer');
+  const [path, setPath] = useState('');
+  const action = useAction(onDone);
+  const run = () =>
+    action.run(async () => {
+      const target = path.trim() ? { path: path.trim() } : {};
+      const input =
+        choice === 'full'
+          ? ({ kind: 'full', ...target } as const)
+          : choice === 'practices'
+            ? ({ kind: 'selective', practices: true, ...target } as const)
+            : ({
+                kind: 'peer',
+                ...(choice.startsWith('for:') ? { forDevice: choice.slice(4) } : {}),
+                ...target,
+              } as const);
+      const r = await call('sync.export', input);
+      return t('sync.export.done', { file: r.file, changes: r.changes, kb: Math.ceil(r.bytes / 1024) });
+    });
+  return (
+    <div className="card">
+      <h2>{t('sync.export.title')}</h2>
+      <label className="field">
+        {t('sync.export.kind')}
+        <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="export-kind">
+          <option value="peer">{t('sync.export.peer')}</option>
+          {devices
+            .filter((d) => !d.self && d.missing !== null)
+            .map((d) => (
+              <option key={d.deviceId} value={`for:${d.deviceId}`}>
+                {t('sync.export.for', { device: d.name || d.deviceId.slice(0, 8) })}
+              </option>
+            ))}
+          <option value="full">{t('sync.export.full')}</option>
+          <option value="practices">{t('sync.export.practices')}</option>
+        </select>
+      </label>
+      <PathField
+        label={t('sync.export.path')}
+        value={path}
+        onChange={setPath}
+        pick={() => window.pamoja!.shell.saveFile('pamoja.pamoja')}
+        pickLabel={t('sync.export.choose')}
+        testId="export-path"
+      />
+      <button
+        className="button primary"
+        disabled={action.busy}
+        onClick={() => void run()}
+        data-testid="export-go"
+      >
+        {t('sync.export.go')}
+      </button>
+      <Outcome action={action} />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import type { OpOutput } from '../../shared/contract/index.ts';
+import { call } from '../api.ts';
+import { formatDate } from '../format.ts';
+import { useSyncT } from '../i18n/useSyncT.ts';
+import { Outcome, PathField, useAction } from './SyncActions.tsx';
+
+type Header = OpOutput<'sync.inspect'>;
+
+/** Opens a bundle: shows its public header, then imports it (double-click or drop fills the path in the shell). */
+export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boolean; onDone: () => void }) {
+  const { t, lang } = useSyncT();
+  const [path, setPath] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [header, setHeader] = useState<Header | null>(null);
+  const action = useAction(onDone);
+  const inspect = async (p: string): Promise<void> => {
+    setHeader(null);
+    try {
+      setHeader(await call('sync.inspect', { path: p }));
+    } catch {
+      setHeader(null);
+    }
+  };
+  useEffect(() => {
+    if (!window.pamoja) return;
+    return window.pamoja.shell.onOpenFile((p) => {
+      setPath(p);
+      void inspect(p);
+    });
+  }, []);
+  const run = () =>
+    action.run(async () => {
+      const r = await call('sync.import', { path: path.trim(), ...(passphrase ? { passphrase } : {}) });
+      return (
+        <>
+          <p>{t('sync.import.done', { new: r.new, known: r.known, superseded: r.superseded })}</p>
+          {r.held > 0 && <p className="overdue">{t('sync.import.heldBack', { held: r.held })}</p>}
+        </>
+      );
+    });
+  return (
+    <div className="card">
+      <h2>{t('sync.import.title')}</h2>
+      <PathField
+        label={t('sync.import.path')}
+        value={path}
+        onChange={(p) => {
+          setPath(p);
+          setHeader(null);
+        }}
+        pick={() =>
+          window
+            .pamoja!.shell.chooseFile([{ name: 'Pamoja bundle', extensions: ['pamoja'] }])
+            .then((p) => (p && void inspect(p), p))
+        }
+        pickLabel={t('sync.import.choose')}
+        testId="import-path"
+      />
+      {header && (
+        <p className="notice" data-testid="bundle-header">
+          {t('sync.import.header', {
+            kind: header.kind,
+            region: header.regionName,
+            sender: header.senderName || header.senderDevice,
+            at: formatDate(lang, header.createdAt),
+          })}
+          {header.scope && <> {t('sync.import.scope', { scope: header.scope })}</>}
+        </p>
+      )}
+      {needsPassphrase && (
+        <label className="field">
+          {t('sync.passphraseIfNew')}
+          <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </label>
+      )}
+      <div className="searchbar">
+        <button className="button" disabled={!path.trim()} onClick={() => void inspect(path.trim())}>
+          {t('sync.import.inspect')}
+        </button>
+        <button
+          className="button primary"
+          disabled={!path.trim() || action.busy}
+          onClick={() => void run()}
+          data-testid="import-go"
+        >
+          {t('sync.import.go')}
+        </button>
+      </div>
+      <Outcome action={action} />
+    </div>
+  );
+}
+
+/** Joins a region: the first laptop starts its secret; others accept an invitation. */
+export function JoinCard({ onDone }: { onDone: () => void }) {
+  const { t } = useSyncT();
+  const [passphrase, setPassphrase] = useState('');
+  const [invitation, setInvitation] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction(onDone);
+  const join = (input: Parameters<typeof call<'sync.join'>>[1]) =>
+    action.run(async () => t('sync.join.done', { region: (await call('sync.join', input)).regionName }));
+  return (
+    <div className="card">
+      <h2>{t('sync.join.title')}</h2>
+      <p className="muted">{t('sync.join.help')}</p>
+      <label className="field">
+        {t('sync.join.passphrase')}
+        <input
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          data-testid="join-passphrase"
+        />
+      </label>
+      <button
+        className="button"
+        disabled={!passphrase || action.busy}
+        onClick={() => void join({ passphrase })}
+      >
+        {t('sync.join.start')}
+      </button>
+      <PathField
+        label={t('sync.join.invitation')}
+        value={invitation}
+        onChange={setInvitation}
+        pick={() =>
+          window.pamoja!.shell.chooseFile([
+            { name: 'Pamoja invitation', extensions: ['json', 'pamoja-invite'] },
+          ])
+        }
+        pickLabel={t('sync.import.choose')}
+        testId="join-invitation"
+      />
+      <label className="field">
+        {t('sync.join.invitationPassword')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <button
+        className="button"
+        disabled={!invitation.trim() || action.busy}
+        onClick={() => void join({ invitation: invitation.trim(), ...(password ? { password } : {}) })}
+      >
+        {t('sync.join.accept')}
+      </button>
+      <Outcome action={action} />
+    </div>
+  );
+}
