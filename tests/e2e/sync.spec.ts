@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const PASS = 'mvua ya masika 2026';
+
+async function openSync(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(() => (window.location.hash = '#/sync'));
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+}
+
+async function syncFolder(page: Page, dir: string, passphrase?: string): Promise<void> {
+  await page.getByTestId('sync-folder').fill(dir);
+  if (passphrase) await page.getByTestId('sync-passphrase').fill(passphrase);
+  await page.getByTestId('sync-now').click();
+  await expect(page.locator('.success').first()).toBeVisible();
+}
+
+async function digest(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Compute' }).click();
+  return (await page.getByTestId('sync-digest').textContent()) ?? '';
+}
+
+test('two laptops sync through one folder; each sees the other’s edits and both versions of a conflicting note', async ({
+  app,
+  served,
+  serveAnother,
+}, testInfo) => {
+  const stick = testInfo.outputPath('stick');
+  mkdirSync(stick, { recursive: true });
+  const b = await serveAnother('empty', 'laptop-b');
+  const pageB = await app.context().newPage();
+
+  // Laptop A starts the region secret and leaves its bundle on the stick.
+  await openSync(app, served.url);
+  await app.getByTestId('join-passphrase').fill(PASS);
+  await app.getByRole('button', { name: 'Start the region secret' }).click();
+  await expect(app.getByTestId('sync-region')).not.toHaveText('This laptop has not joined a region yet.');
+  await syncFolder(app, stick);
+
+  // Laptop B, empty, joins from the stick with the passphrase.
+  await openSync(pageB, b.url);
+  await syncFolder(pageB, stick, PASS);
+  await expect(pageB.getByTestId('sync-region')).toHaveText(/Kilifi/);
+
+  // Both edit the same session's notes before syncing again.
+  const session = (
+    new Database(served.db, { readonly: true })
+      .prepare('SELECT id FROM sessions ORDER BY id LIMIT 1')
+      .get() as {
+      id: string;
+    }
+  ).id;
+  execFileSync(process.execPath, ['tests/e2e/editNote.ts', served.db, session, 'Notes typed on laptop A']);
+  execFileSync(process.execPath, ['tests/e2e/editNote.ts', b.db, session, 'Notes typed on laptop B']);
+  await app.reload();
+  await syncFolder(app, stick);
+  await pageB.reload();
+  await syncFolder(pageB, stick);
+  await app.reload();
+  await syncFolder(app, stick);
+
+  await app.reload();
+  await pageB.reload();
+  expect(await digest(app)).toBe(await digest(pageB));
+  await expect(app.getByTestId('sync-devices')).toContainText('everything');
+
+  const history = await app.evaluate(async (id) => {
+    const r = await fetch('api/sync.fieldHistory', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${sessionStorage.getItem('pamoja.token')}`,
+      },
+      body: JSON.stringify({ table: 'sessions', rowId: id, column: 'notes' }),
+    });
+    return ((await r.json()) as { value: { value: string }[] }).value.map((v) => v.value);
+  }, session);
+  expect(history).toContain('Notes typed on laptop A');
+  expect(history).toContain('Notes typed on laptop B');
+  await expect(app.getByTestId('sync-log')).toContainText('import');
+});
