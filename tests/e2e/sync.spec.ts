@@ -8,7 +8,10 @@ const PASS = 'mvua ya masika 2026';
 
 async function openSync(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.evaluate(() => (window.location.hash = '#/sync'));
+  // The page's own location (this file is type-checked without the DOM library).
+  await page.evaluate(
+    () => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/sync'),
+  );
   await expect(page.getByTestId('sync-screen')).toBeVisible();
 }
 
