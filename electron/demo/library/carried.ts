@@ -1,0 +1,363 @@
+import type { PracticeText } from './types.ts';
+
+/**
+ * Practices written up in Kiswahili by Kilifi CoPs, and practices carried from Gicumbi
+ * District, Rwanda (with the Kinyarwanda and French terms heads there use).
+ */
+export const carriedPractices: readonly PracticeText[] = [
+  {
+    key: 'vikundi-vya-kusoma',
+    title: 'Vikundi vya kusoma jioni kijijini',
+    problem: 'Watoto wengi wa darasa la kwanza hadi la tatu hawana mtu wa kuwasomea nyumbani, wala vitabu.',
+    summary:
+      'Kila kijiji kina kikundi cha kusoma jioni mara tatu kwa wiki, kinachoongozwa na mzazi au kijana aliyemaliza kidato cha nne. Watoto husoma hadithi fupi kwa Kiswahili na Kigiriama na kucheza michezo ya herufi na sauti.',
+    steps: [
+      'Mwombe mzee wa kijiji atafute mahali pa kukutana (chini ya mti, kanisani au msikitini).',
+      'Chagua kiongozi wa kikundi: mzazi au kijana anayejua kusoma vizuri.',
+      'Mwalimu wa darasa la kwanza awafundishe viongozi michezo mitatu ya herufi na sauti.',
+      'Kikundi hukutana saa kumi jioni, Jumatatu, Jumatano na Ijumaa, kwa dakika arobaini.',
+      'Mwalimu huwapima watoto watano kila mwezi na kuleta matokeo kwenye mkutano wa CoP.',
+    ],
+    resources:
+      'Vitabu vya hadithi, kadi za herufi, taa ya sola (takriban KSh 2,000) kwa vikundi vinavyokutana jioni.',
+    cost: 'low',
+    setting: 'rural',
+    size: 'any',
+    tags: ['early_literacy', 'parent_engagement'],
+    language: 'sw',
+    origin: { area: 'kilifi', place: 'Kaloleni' },
+    startedOn: '2022-08-29',
+    effect: { indicator: 'literacy_rate', works: 'yes' },
+    evidence: [{ kind: 'recent', story: 'Kiwango cha kusoma katika shule iliyoanzisha, muhula kwa muhula.' }],
+  },
+  {
+    key: 'kamati-ya-watoro',
+    title: 'Kamati ya wazazi ya kufuatilia watoro',
+    problem:
+      'Wanafunzi wengi hukosa shule siku za soko na msimu wa uvuvi, na walimu hawana muda wa kuwafuatilia wote.',
+    summary:
+      'Kamati ya wazazi watano hupokea orodha ya watoro kila Ijumaa kutoka kwa naibu mwalimu mkuu, na huwatembelea wazazi wao mwishoni mwa wiki. Wanarudisha sababu za utoro shuleni Jumatatu.',
+    steps: [
+      'Chagua wazazi watano wanaoheshimika kwenye mkutano wa wazazi.',
+      'Naibu mwalimu mkuu huandaa orodha ya wanafunzi waliokosa siku tatu au zaidi katika wiki.',
+      'Kamati hugawana orodha kwa vijiji na kutembelea familia Jumamosi.',
+      'Sababu huandikwa kwenye daftari la kamati na kujadiliwa na mwalimu mkuu Jumatatu.',
+      'Kila mwisho wa muhula, kamati hupongezwa mbele ya wazazi wote.',
+    ],
+    resources: 'Daftari, muda wa wazazi, nauli ndogo kwa vijiji vya mbali.',
+    cost: 'low',
+    setting: 'rural',
+    size: 'any',
+    tags: ['attendance', 'parent_engagement'],
+    language: 'sw',
+    origin: { area: 'kilifi', place: 'Watamu' },
+    startedOn: '2023-01-16',
+    effect: { indicator: 'attendance_rate', works: 'yes' },
+    evidence: [{ kind: 'recent', story: 'Mahudhurio katika shule iliyoanzisha, muhula kwa muhula.' }],
+  },
+  {
+    key: 'siku-ya-wazazi-darasani',
+    title: 'Siku ya wazazi darasani',
+    problem: 'Wazazi hawajui watoto wao wanajifunza nini, wala jinsi ya kuwasaidia nyumbani.',
+    summary:
+      'Mara moja kila muhula wazazi hualikwa kukaa darasani kwa kipindi kimoja, kuona jinsi watoto wanavyojifunza, na kupewa kazi moja rahisi ya kufanya pamoja na mtoto nyumbani.',
+    steps: [
+      'Tangaza siku hiyo wiki mbili kabla kupitia barua na kikundi cha WhatsApp cha wazazi.',
+      'Kila mwalimu aandae kipindi cha kawaida chenye shughuli ambayo mzazi anaweza kushiriki.',
+      'Baada ya kipindi, mwalimu aeleze kwa dakika kumi kazi ya kufanya nyumbani.',
+      'Andika majina ya wazazi waliohudhuria na uwapigie simu wasiokuja.',
+    ],
+    resources: 'Chai kwa wazazi (takriban KSh 1,000), barua za mwaliko.',
+    cost: 'low',
+    setting: 'any',
+    size: 'any',
+    tags: ['parent_engagement'],
+    language: 'sw',
+    origin: { area: 'kilifi', place: 'Takaungu' },
+    startedOn: '2023-05-22',
+    effect: { indicator: 'attendance_rate', works: 'unclear' },
+    evidence: [
+      {
+        kind: 'story',
+        story: 'Wazazi 48 kati ya 70 walihudhuria mara ya kwanza; wengi waliomba kurudi muhula ujao.',
+      },
+    ],
+  },
+  {
+    key: 'hesabu-kwa-bao',
+    title: 'Hesabu kwa mchezo wa bao',
+    problem: 'Wanafunzi wa darasa la tatu hadi la tano hawaelewi kujumlisha na kutoa bila kuhesabu vidole.',
+    summary:
+      'Walimu hutumia mchezo wa bao, kwa mawe au mbegu, kufundisha kuhesabu, kujumlisha na kutoa. Wanafunzi hucheza kwa vikundi vya wanne kwa dakika kumi na tano mwanzoni mwa kipindi cha hesabu.',
+    steps: [
+      'Wanafunzi walete mbegu au mawe madogo; chora mashimo ya bao kwa chaki sakafuni au kwenye ubao wa mbao.',
+      'Fundisha sheria rahisi za bao na maswali ya kuhesabu kila zamu.',
+      'Kila kikundi kiandike hesabu za zamu tatu kwenye daftari.',
+      'Shiriki maswali mazuri kwenye kikundi cha WhatsApp cha walimu wa hesabu wa CoP.',
+    ],
+    resources: 'Mbegu au mawe, chaki.',
+    cost: 'none',
+    setting: 'rural',
+    size: 'any',
+    tags: ['numeracy'],
+    language: 'sw',
+    origin: { area: 'kilifi', place: 'Matsangoni' },
+    startedOn: '2023-02-13',
+    effect: { indicator: 'numeracy_rate', works: 'yes' },
+    evidence: [{ kind: 'recent', story: 'Kiwango cha hesabu katika shule iliyoanzisha, muhula kwa muhula.' }],
+  },
+  {
+    key: 'akina-mama-walezi',
+    title: 'Ushauri wa wasichana na akina mama wa kijiji',
+    problem: 'Wasichana wa madarasa ya juu huacha shule kwa sababu ya mimba za mapema na ndoa za utotoni.',
+    summary:
+      'Akina mama wanaoaminika kijijini hukutana na wasichana kila Jumamosi kuzungumza kuhusu afya, usalama na ndoto zao za kwenda sekondari. Mama mlezi humjulisha mwalimu mkuu haraka kuhusu msichana aliye hatarini.',
+    steps: [
+      'Mwalimu mkuu na mzee wa kijiji wachague akina mama watatu hadi watano wanaoaminika.',
+      'Kocha au mwalimu wa ushauri awape mafunzo mafupi ya siku moja.',
+      'Mikutano ya saa moja kila Jumamosi, mahali salama kijijini.',
+      'Mama mlezi aripoti kwa mwalimu mkuu msichana yeyote aliye hatarini siku hiyo hiyo.',
+    ],
+    resources: 'Mafunzo ya siku moja, daftari, soda au chai kwa mikutano.',
+    cost: 'low',
+    setting: 'rural',
+    size: 'any',
+    tags: ['girls_transition', 'wellbeing'],
+    language: 'sw',
+    origin: { area: 'kilifi', place: 'Marafa' },
+    startedOn: '2022-04-25',
+    effect: { indicator: 'dropout_rate_girls', works: 'yes' },
+    evidence: [
+      {
+        kind: 'measured',
+        indicator: 'dropout_rate_girls',
+        before: 11.0,
+        after: 6.5,
+        beforePeriod: '2022',
+        afterPeriod: '2023',
+        schools: 4,
+      },
+    ],
+  },
+  {
+    key: 'mapping-learners',
+    title: 'Mapping where learners live and their access to radio and internet',
+    problem:
+      'When schools closed, heads did not know where their learners lived or which families could follow radio or online lessons.',
+    summary:
+      'Teachers split the catchment into its villages (imidugudu) and, with village leaders, drew a simple map per village: which learners live there, whether the family has a radio, a phone or internet, and who is most in need. The map decided where materials and visits went first.',
+    steps: [
+      'List villages (imidugudu) of the catchment; give each teacher one or two.',
+      'With the village leader, mark each learner\u2019s home on a hand-drawn map.',
+      'For each family, note: radio, phone, smartphone or internet, and any vulnerability.',
+      'Bring the maps to the PLC; plan materials and visits for the families without radio first.',
+      'Update the maps each term as families move.',
+    ],
+    resources: 'Chart paper, teacher time (about two days at the start), the village leaders\u2019 help.',
+    cost: 'low',
+    setting: 'rural',
+    size: 'any',
+    tags: ['vulnerable_learners', 'attendance'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Kageyo' },
+    startedOn: '2020-04-06',
+    effect: { indicator: 'vulnerable_reached', works: 'yes' },
+    evidence: [
+      {
+        kind: 'story',
+        story:
+          'Because the maps were ready in the first weeks, radio lessons started quickly and home learning materials reached families without radio early.',
+      },
+    ],
+  },
+  {
+    key: 'imihigo-review',
+    title: 'Imihigo: the school\u2019s performance contract reviewed at every PLC',
+    problem:
+      'Heads analysed results alone, if at all, and repetition and dropout were seen as the learners\u2019 problem.',
+    summary:
+      'Each head writes two or three targets into the school\u2019s imihigo (performance contract) with the staff and parents, for example cutting repetition in P1-P3, and brings progress to every PLC meeting, where the Local Leader of Learning leads a short data review.',
+    steps: [
+      'At the start of the year, staff and parents agree two or three targets with figures.',
+      'Write them in the imihigo and post them in the staffroom.',
+      'Before each PLC, update the figures (repetition, dropout, attendance).',
+      'At the PLC, each head has five minutes; peers ask one question and offer one idea.',
+      'Targets missed twice are brought to the sector education officer with a plan.',
+    ],
+    resources: 'Time at each PLC meeting; the school\u2019s own data.',
+    cost: 'none',
+    setting: 'any',
+    size: 'any',
+    tags: ['teacher_collaboration', 'attendance'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Nyankenke' },
+    startedOn: '2019-01-14',
+    effect: { indicator: 'repetition_rate', works: 'yes' },
+    evidence: [
+      {
+        kind: 'measured',
+        indicator: 'repetition_rate',
+        before: 14.2,
+        after: 9.5,
+        beforePeriod: '2019',
+        afterPeriod: '2020',
+        schools: 9,
+        story: 'Headteachers became more serious about their data and discussed it with their teachers.',
+      },
+    ],
+  },
+  {
+    key: 'isibo-homework',
+    title: 'Homework groups by isibo (neighbourhood of households)',
+    problem:
+      'Learners from the same neighbourhood walked home together but had nobody to help with homework.',
+    summary:
+      'Learners are grouped by isibo, the neighbourhood unit of about fifteen households; each group meets at one home after school, with an older learner as leader and a parent nearby, to do homework together.',
+    steps: [
+      'List learners by isibo with the village leader.',
+      'Name an older learner as group leader and a host parent per group.',
+      'Teachers give homework that can be done in pairs.',
+      'Group leaders tick a card; teachers check it on Mondays.',
+    ],
+    resources: 'Cards; parents\u2019 goodwill.',
+    cost: 'none',
+    setting: 'rural',
+    size: 'any',
+    tags: ['numeracy', 'vulnerable_learners', 'parent_engagement'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Mukarange' },
+    startedOn: '2021-02-22',
+    effect: { indicator: 'numeracy_rate', works: 'yes' },
+    evidence: [
+      {
+        kind: 'measured',
+        indicator: 'numeracy_rate',
+        before: 24.0,
+        after: 32.0,
+        beforePeriod: '2021-T1',
+        afterPeriod: '2021-T3',
+        schools: 3,
+      },
+    ],
+  },
+  {
+    key: 'umuganda-classrooms',
+    title: 'Umuganda with parents to repair classrooms and latrines',
+    problem: 'Broken floors, leaking roofs and unusable latrines kept learners, especially girls, away.',
+    summary:
+      'The head asks the cell leader to give one monthly umuganda (community work morning) to the school; parents repair floors, roofs and latrines with materials the school buys, and stay for a short meeting with the head.',
+    steps: [
+      'List repairs with costs; buy materials with the capitation grant.',
+      'Agree the umuganda date with the cell leader.',
+      'Teachers organise teams by task; older learners carry water.',
+      'Thirty-minute meeting with parents afterwards on attendance and results.',
+    ],
+    resources: 'Materials (about RWF 150,000 for floors and a latrine door), parents\u2019 labour.',
+    cost: 'medium',
+    setting: 'rural',
+    size: 'any',
+    tags: ['parent_engagement', 'attendance'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Rutare' },
+    startedOn: '2021-06-26',
+    effect: { indicator: 'attendance_rate', works: 'unclear' },
+    evidence: [
+      {
+        kind: 'story',
+        story: '120 parents came to the first umuganda; three classrooms got new floors in one morning.',
+      },
+    ],
+  },
+  {
+    key: 'class-visit-checklist',
+    title: 'Class visits without stress: an agreed checklist',
+    problem:
+      'Teachers feared the head\u2019s class visits, prepared show lessons and learned nothing from the feedback.',
+    summary:
+      'Heads in the PLC agreed a short checklist for class visits (learners talking, questions asked, work checked) and a rule: visits are announced, feedback starts with strengths and ends with one next step chosen by the teacher.',
+    steps: [
+      'Agree the checklist in the PLC and share it with all teachers.',
+      'Announce visits a week ahead; observe 20 minutes.',
+      'Feedback the same day: two strengths, one next step chosen by the teacher.',
+      'Heads report at the PLC what teachers chose to work on.',
+    ],
+    resources: 'A printed checklist.',
+    cost: 'none',
+    setting: 'any',
+    size: 'any',
+    tags: ['teacher_collaboration', 'wellbeing'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Nyankenke' },
+    startedOn: '2020-02-03',
+    effect: { indicator: 'literacy_rate', works: 'unclear' },
+    evidence: [
+      {
+        kind: 'story',
+        story:
+          'Teachers\u2019 motivation rose; heads taught each other how to conduct visits without stressing teachers.',
+      },
+    ],
+  },
+  {
+    key: 'family-visits-plc',
+    title: 'Planning family visits in the PLC instead of sending letters',
+    problem: 'Letters and SMS to parents of "hard cases" during closures got no answer.',
+    summary:
+      'Leaders of Learning asked each head to bring to the PLC the list of hard cases, and heads planned visits together by sector, sharing teachers across schools so every family was visited in two weeks.',
+    steps: [
+      'Each head brings the list of learners with no contact for two weeks.',
+      'Group cases by sector and cell; share visits among the schools nearby.',
+      'Visit in pairs; record the reason and the agreed support.',
+      'Report back at the next PLC.',
+    ],
+    resources: 'Teacher time, transport for far cells.',
+    cost: 'low',
+    setting: 'rural',
+    size: 'any',
+    tags: ['vulnerable_learners', 'parent_engagement'],
+    language: 'en',
+    origin: { area: 'gicumbi', place: 'Rukomo' },
+    startedOn: '2020-06-15',
+    effect: { indicator: 'dropout_rate', works: 'yes' },
+    evidence: [
+      {
+        kind: 'story',
+        story: 'All 57 hard cases of the PLC\u2019s six schools were visited within two weeks.',
+      },
+    ],
+  },
+  {
+    key: 'cahier-de-suivi',
+    title: 'Cahier de suivi des élèves en difficulté',
+    problem:
+      'Les enseignants repéraient tard les élèves en difficulté en lecture, souvent à la fin de l\u2019année.',
+    summary:
+      'Chaque enseignant tient un cahier où il note chaque semaine les progrès de cinq élèves en difficulté en lecture et ce qu\u2019il a essayé. Le directeur et le Leader local de l\u2019apprentissage (LLL) lisent les cahiers une fois par mois et proposent des pistes lors de la PLC.',
+    steps: [
+      'Choisir cinq élèves par classe après un court test de lecture.',
+      'Noter chaque vendredi : ce que l\u2019élève sait faire, ce qui a été essayé, la prochaine étape.',
+      'Le directeur lit les cahiers une fois par mois avec l\u2019enseignant.',
+      'Partager en PLC les pistes qui ont marché.',
+    ],
+    resources: 'Un cahier par enseignant.',
+    cost: 'none',
+    setting: 'any',
+    size: 'any',
+    tags: ['early_literacy', 'teacher_collaboration'],
+    language: 'fr',
+    origin: { area: 'gicumbi', place: 'Byumba' },
+    startedOn: '2021-09-20',
+    effect: { indicator: 'literacy_rate', works: 'yes' },
+    evidence: [
+      {
+        kind: 'measured',
+        indicator: 'literacy_rate',
+        before: 33.0,
+        after: 41.0,
+        beforePeriod: '2021-T3',
+        afterPeriod: '2022-T2',
+        schools: 5,
+      },
+    ],
+  },
+];
