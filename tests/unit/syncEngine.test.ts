@@ -41,3 +41,25 @@ describe('sync engine', () => {
     expect(history[0]!.current).toBe(true);
   });
 });
+
+describe('the write path and received changes', () => {
+  it('a local edit orders after a newer received value, even when this laptop’s clock is behind', () => {
+    const slow = { t: 1_800_000_000_000 };
+    const fast = { t: 1_800_000_000_000 + 3_600_000 }; // an hour ahead: within the allowance
+    const a = tempStore({ now: () => slow.t });
+    const b = tempStore({ now: () => fast.t });
+    const { session } = seedRegion(a);
+    carry(a, b, { kind: 'full' });
+    b.write((w) => w.update('sessions', session, { notes: 'from the laptop an hour ahead' }));
+    carry(b, a);
+    // Another process's import: this store's in-memory clock never saw B's time.
+    a.clock.last = 0;
+    a.write((w) => w.update('sessions', session, { notes: 'typed here afterwards' }));
+    const notes = (s: typeof a) =>
+      (s.db.prepare('SELECT notes FROM sessions WHERE id = ?').get(session) as { notes: string }).notes;
+    expect(notes(a)).toBe('typed here afterwards');
+    carry(a, b);
+    expect(notes(b)).toBe('typed here afterwards');
+    expect(fieldHistory(b, 'sessions', session, 'notes')[0]!.value).toBe('typed here afterwards');
+  });
+});

@@ -110,13 +110,14 @@ export function applyPayload(
     );
     let maxApplied = 0;
     let done = 0;
+    // New changes go to the log many at a time; rows are distinct, so none is probed before it is written.
+    const batch: (string | number | null)[] = [];
     // Into an empty store (a new laptop taking a full bundle) every row is fresh.
     const emptyLog = !st.get('SELECT 1 FROM changes LIMIT 1').get();
     for (const [key, row] of rows) {
       const isFresh = emptyLog || !anyChange.get(row.table, row.rowId);
       const seen = new Set<string>();
       const added: FieldChange[] = [];
-      const batch: (string | number | null)[] = [];
       const counts = countsFor(result.tables, row.table);
       for (const c of row.changes) {
         const idx = deviceIdx.get(c.device)!;
@@ -132,8 +133,8 @@ export function applyPayload(
         byDevice.set(c.device, (byDevice.get(c.device) ?? 0) + 1);
         if (c.hlc > maxApplied) maxApplied = c.hlc;
       }
-      recordChanges(store, batch);
-      batch.length = 0;
+      const whole = batch.length - (batch.length % (MAX_BATCH * CHANGE_COLUMNS));
+      if (whole) recordChanges(store, batch.splice(0, whole));
       if (added.length) {
         fresh.set(key, added);
         materializer.enqueue(row.table, row.rowId, isFresh ? added : undefined);
@@ -141,6 +142,7 @@ export function applyPayload(
       if (++done % 2000 === 0) progress?.(done, rows.size, 'Merging changes');
     }
 
+    recordChanges(store, batch);
     materializer.run((table, rowId, state) => {
       const added = fresh.get(`${table}\u0000${rowId}`);
       if (!added) return;
@@ -216,6 +218,7 @@ const MAX_BATCH = 32;
  */
 function recordChanges(store: Store, values: (string | number | null)[]): void {
   for (let at = 0; at < values.length; at += MAX_BATCH * CHANGE_COLUMNS) {
+    // Full batches share one prepared statement; only the tail needs another.
     const part = values.slice(at, at + MAX_BATCH * CHANGE_COLUMNS);
     const rows = part.length / CHANGE_COLUMNS;
     store.statements
