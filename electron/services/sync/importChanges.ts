@@ -1,14 +1,14 @@
-import { receiveHlc, hlcWall } from '../../../shared/clock.ts';
-import { knowledgeCovers, withoutSpans, type Range } from '../../../shared/sync/knowledge.ts';
+import { receiveHlc } from '../../../shared/clock.ts';
+import { knowledgeCovers, withoutSpans } from '../../../shared/sync/knowledge.ts';
 import { compareStamps, DELETED, type FieldChange, type RowState } from '../../../shared/sync/merge.ts';
 import type { DecodedPayload } from '../../../shared/sync/payload.ts';
-import { senderClockAheadMs } from '../../../shared/sync/clockGuard.ts';
 import type { Store } from '../../db/store.ts';
 import type { TableName } from '../../../shared/schema/tables.ts';
 import { addKnowledge, ownKnowledge, recordPeer } from './knowledgeStore.ts';
 import { Materializer } from './materialize.ts';
 import { logSync } from './syncLog.ts';
-import { partitionByClock, validateChanges, type Incoming } from './validateChanges.ts';
+import { clockWarning, holdBack, releaseHeld, type ClockWarning } from './heldBack.ts';
+import { changesOf, partitionByClock, validateWrites, type Incoming, type Write } from './validateChanges.ts';
 
 /** Who a payload came from, as its bundle header says. */
 export interface ImportSource {
@@ -41,7 +41,7 @@ export interface ImportResult {
   tables: Record<string, TableCounts>;
   /** Origin devices of the new changes. */
   devices: { deviceId: string; name: string; new: number }[];
-  clockWarning: { deviceId: string; deviceName: string; aheadMs: number } | null;
+  clockWarning: ClockWarning | null;
 }
 
 type Progress = (done: number, total: number, label?: string) => void;
@@ -63,10 +63,14 @@ export function applyPayload(
   /** Runs inside the import's transaction (e.g. joining the region the bundle came with). */
   within?: () => void,
 ): ImportResult {
-  const validated = validateChanges(decoded);
+  const validated = validateWrites(decoded);
   const now = store.clock.now();
   const createdMs = Date.parse(source.createdAt);
-  const { apply, held } = partitionByClock(validated, now, Number.isNaN(createdMs) ? undefined : createdMs);
+  const { apply, held } = partitionByClock(
+    validated.writes,
+    now,
+    Number.isNaN(createdMs) ? undefined : createdMs,
+  );
   const names = new Map(decoded.meta.devices.map((d) => [d.id, d.name]));
   names.set(source.senderDevice, source.senderName);
   const nowIso = new Date(now).toISOString();
@@ -78,31 +82,33 @@ export function applyPayload(
 
     // Held-back changes whose time the local clock has now reached go in with this bundle.
     const released = releaseHeld(store, now);
-    for (const c of released)
-      if (!deviceIdx.has(c.device)) deviceIdx.set(c.device, deviceIndex(store, c.device, ''));
-    const incoming = released.length ? [...released, ...apply] : apply;
+    for (const w of released)
+      if (!deviceIdx.has(w.device)) deviceIdx.set(w.device, deviceIndex(store, w.device, ''));
 
-    const rows = new Map<string, { table: TableName; rowId: string; changes: Incoming[] }>();
-    for (const c of incoming) {
-      const key = `${c.table}\u0000${c.rowId}`;
-      const row = rows.get(key);
-      if (row) row.changes.push(c);
-      else rows.set(key, { table: c.table, rowId: c.rowId, changes: [c] });
-    }
+    const rows = new Map<
+      string,
+      { table: TableName; rowId: string; writes: Write[]; added: FieldChange[] | null }
+    >();
+    for (const list of [released, apply])
+      for (const w of list) {
+        const key = `${w.table}\u0000${w.rowId}`;
+        const row = rows.get(key);
+        if (row) row.writes.push(w);
+        else rows.set(key, { table: w.table, rowId: w.rowId, writes: [w], added: null });
+      }
 
     const result: ImportResult = {
-      changes: validated.length,
+      changes: validated.changes,
       new: 0,
       known: 0,
       superseded: 0,
-      held: held.length,
+      held: 0,
       released: released.length,
       tables: {},
       devices: [],
       clockWarning: null,
     };
     const byDevice = new Map<string, number>();
-    const fresh = new Map<string, FieldChange[]>();
     const materializer = new Materializer(store);
     const anyChange = st.get('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1');
     const sameChange = st.get(
@@ -114,49 +120,69 @@ export function applyPayload(
     const batch: (string | number | null)[] = [];
     // Into an empty store (a new laptop taking a full bundle) every row is fresh.
     const emptyLog = !st.get('SELECT 1 FROM changes LIMIT 1').get();
-    for (const [key, row] of rows) {
+    for (const row of rows.values()) {
       const isFresh = emptyLog || !anyChange.get(row.table, row.rowId);
-      const seen = new Set<string>();
-      const added: FieldChange[] = [];
+      const seen = isFresh ? new Set<string>() : null;
       const counts = countsFor(result.tables, row.table);
-      for (const c of row.changes) {
-        const idx = deviceIdx.get(c.device)!;
-        const id = `${c.col}\u0000${c.hlc}\u0000${c.device}`;
-        if (seen.has(id) || (!isFresh && sameChange.get(row.table, row.rowId, c.col, c.hlc, idx))) {
-          counts.known++;
-          continue;
+      let added = 0;
+      for (const w of row.writes) {
+        const idx = deviceIdx.get(w.device)!;
+        for (let i = 0; i < w.cols.length; i++) {
+          const col = w.cols[i]!;
+          let known: boolean;
+          if (seen) {
+            // A fresh row can only repeat a change inside this very bundle.
+            const key = `${col}\u0000${w.hlc}\u0000${w.device}`;
+            known = seen.has(key);
+            seen.add(key);
+          } else known = !!sameChange.get(row.table, row.rowId, col, w.hlc, idx);
+          if (known) {
+            counts.known++;
+            continue;
+          }
+          batch.push(row.table, row.rowId, col, w.values[i]!, w.hlc, idx);
+          if (!isFresh) (row.added ??= []).push({ col, value: w.values[i]!, hlc: w.hlc, device: w.device });
+          added++;
+          counts.new++;
+          byDevice.set(w.device, (byDevice.get(w.device) ?? 0) + 1);
+          if (w.hlc > maxApplied) maxApplied = w.hlc;
         }
-        seen.add(id);
-        batch.push(row.table, row.rowId, c.col, c.value, c.hlc, idx);
-        added.push(c);
-        counts.new++;
-        byDevice.set(c.device, (byDevice.get(c.device) ?? 0) + 1);
-        if (c.hlc > maxApplied) maxApplied = c.hlc;
       }
       const whole = batch.length - (batch.length % (MAX_BATCH * CHANGE_COLUMNS));
       if (whole) recordChanges(store, batch.splice(0, whole));
-      if (added.length) {
-        fresh.set(key, added);
-        materializer.enqueue(row.table, row.rowId, isFresh ? added : undefined);
-      }
+      if (added) materializer.enqueue(row.table, row.rowId, isFresh ? row.writes : undefined);
+      else row.writes = [];
       if (++done % 2000 === 0) progress?.(done, rows.size, 'Merging changes');
     }
-
     recordChanges(store, batch);
+
     materializer.run((table, rowId, state) => {
-      const added = fresh.get(`${table}\u0000${rowId}`);
-      if (!added) return;
-      for (const c of added) if (isSuperseded(c, state)) countsFor(result.tables, table).superseded++;
+      const row = rows.get(`${table}\u0000${rowId}`);
+      if (!row) return;
+      const counts = countsFor(result.tables, table);
+      if (row.added) {
+        for (const c of row.added) if (isSuperseded(c, state)) counts.superseded++;
+        return;
+      }
+      const seen = new Set<string>();
+      for (const c of changesOf(row.writes)) {
+        const key = `${c.col}\u0000${c.hlc}\u0000${c.device}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (isSuperseded(c, state)) counts.superseded++;
+      }
     });
     progress?.(rows.size, rows.size, 'Merging changes');
 
     // A change this store already applied (its clock had caught up) is known, not held.
-    const toHold = held.filter((c) => {
-      const idx = deviceIdx.get(c.device);
-      if (idx === undefined || !sameChange.get(c.table, c.rowId, c.col, c.hlc, idx)) return true;
-      countsFor(result.tables, c.table).known++;
-      return false;
-    });
+    const toHold: Incoming[] = [];
+    for (const w of held)
+      for (const c of changesOf([w])) {
+        const idx = deviceIdx.get(c.device);
+        if (idx !== undefined && sameChange.get(w.table, w.rowId, c.col, c.hlc, idx))
+          countsFor(result.tables, w.table).known++;
+        else toHold.push({ ...c, table: w.table, rowId: w.rowId });
+      }
     result.held = toHold.length;
     const heldSpans = holdBack(store, toHold, nowIso);
     if (decoded.meta.base && knowledgeCovers(knowledgeBefore, decoded.meta.base))
@@ -248,75 +274,4 @@ function deviceIndex(store: Store, deviceId: string, name: string): number {
 
 function registerDevices(store: Store, names: Map<string, string>): Map<string, number> {
   return new Map([...names].map(([id, name]) => [id, deviceIndex(store, id, name)]));
-}
-
-interface HeldRow {
-  tbl: TableName;
-  row_id: string;
-  col: string;
-  value: string | number | null;
-  hlc: number;
-  device_id: string;
-}
-
-function releaseHeld(store: Store, now: number): Incoming[] {
-  const rows = store.statements
-    .get('SELECT tbl, row_id, col, value, hlc, device_id FROM sync_held')
-    .all() as HeldRow[];
-  const ready = rows.filter((r) => !partitionByClock([asIncoming(r)], now, undefined).held.length);
-  const del = store.statements.get(
-    'DELETE FROM sync_held WHERE tbl = ? AND row_id = ? AND col = ? AND hlc = ? AND device_id = ?',
-  );
-  for (const r of ready) del.run(r.tbl, r.row_id, r.col, r.hlc, r.device_id);
-  return ready.map(asIncoming);
-}
-
-const asIncoming = (r: HeldRow): Incoming => ({
-  table: r.tbl,
-  rowId: r.row_id,
-  col: r.col,
-  value: r.value,
-  hlc: r.hlc,
-  device: r.device_id,
-});
-
-/** Keeps held-back changes aside; returns per device the span they cover (left out of knowledge). */
-function holdBack(store: Store, held: Incoming[], nowIso: string): Map<string, Range> {
-  const spans = new Map<string, Range>();
-  const put = store.statements.get(
-    `INSERT OR IGNORE INTO sync_held (tbl, row_id, col, value, hlc, device_id, held_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const c of held) {
-    put.run(c.table, c.rowId, c.col, c.value, c.hlc, c.device, nowIso);
-    const s = spans.get(c.device);
-    spans.set(c.device, s ? [Math.min(s[0], c.hlc), Math.max(s[1], c.hlc)] : [c.hlc, c.hlc]);
-  }
-  return spans;
-}
-
-function clockWarning(
-  store: Store,
-  source: ImportSource,
-  held: Incoming[],
-  now: number,
-  nowIso: string,
-): ImportResult['clockWarning'] {
-  const createdAhead = senderClockAheadMs(Date.parse(source.createdAt), now) ?? 0;
-  const heldAhead = held.reduce((m, c) => Math.max(m, hlcWall(c.hlc) - now), 0);
-  if (!held.length && !createdAhead) return null;
-  // Name the device whose clock ran ahead: the origin of the furthest held change, else the sender.
-  const worst = held.reduce<Incoming | undefined>((w, c) => (!w || c.hlc > w.hlc ? c : w), undefined);
-  const deviceId = worst?.device ?? source.senderDevice;
-  const deviceName =
-    (
-      store.statements.get('SELECT name FROM devices WHERE device_id = ?').get(deviceId) as
-        { name: string } | undefined
-    )?.name ?? '';
-  const aheadMs = Math.max(createdAhead, heldAhead);
-  store.statements
-    .get(
-      'INSERT INTO sync_clock_warnings (at, device_id, device_name, ahead_ms, held, file) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(nowIso, deviceId, deviceName, Math.round(aheadMs), held.length, source.file);
-  return { deviceId, deviceName, aheadMs };
 }

@@ -8,14 +8,15 @@ import {
 } from '../../../shared/sync/merge.ts';
 import { columnsOf, type TableName } from '../../../shared/schema/tables.ts';
 import { referencesOf, tableOrder, type Reference } from './references.ts';
+import { changesOf, type Write } from './validateChanges.ts';
 
 export { DELETED };
 
 interface Task {
   table: TableName;
   rowId: string;
-  /** Every change of the row, when the log held none of it before this import (skips a read). */
-  fresh: FieldChange[] | undefined;
+  /** The row's writes, when the log held none of it before this import (skips a read). */
+  fresh: Write[] | undefined;
 }
 
 /**
@@ -46,7 +47,7 @@ export class Materializer {
     this.waitingMayExist = any.e === 1;
   }
 
-  enqueue(table: TableName, rowId: string, fresh?: FieldChange[]): void {
+  enqueue(table: TableName, rowId: string, fresh?: Write[]): void {
     const q = this.queues[tableOrder.get(table)!]!;
     const had = q.get(rowId);
     if (had) {
@@ -62,7 +63,10 @@ export class Materializer {
     // suffices; a Map visits entries added while it is being iterated.
     for (const q of this.queues) {
       for (const [rowId, task] of q) {
-        const state = mergeRow(columnsOf(task.table), task.fresh ?? this.loadChanges(task.table, rowId));
+        const state = mergeRow(
+          columnsOf(task.table),
+          task.fresh ? changesOf(task.fresh) : this.loadChanges(task.table, rowId),
+        );
         this.apply(task.table, rowId, state, task.fresh !== undefined);
         onState?.(task.table, rowId, state);
       }

@@ -1,32 +1,49 @@
 import { PamojaError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { isTooFarAhead } from '../../../shared/sync/clockGuard.ts';
-import { DELETED, type FieldChange } from '../../../shared/sync/merge.ts';
+import { DELETED, type FieldChange, type FieldValue } from '../../../shared/sync/merge.ts';
 import type { DecodedPayload } from '../../../shared/sync/payload.ts';
 import { checkField, isTableName, type TableName } from '../../../shared/schema/tables.ts';
 
-/** One received change, with its origin device's global id. */
+/** One received write: a row, a time, its origin device's global id and the fields it set. */
+export interface Write {
+  table: TableName;
+  rowId: string;
+  hlc: number;
+  device: string;
+  cols: string[];
+  values: FieldValue[];
+}
+
+/** One received change on its own (held-back changes are kept one by one). */
 export interface Incoming extends FieldChange {
   table: TableName;
   rowId: string;
 }
 
+/** The single changes of some writes. */
+export function* changesOf(writes: Iterable<Write>): Generator<FieldChange> {
+  for (const w of writes)
+    for (let i = 0; i < w.cols.length; i++)
+      yield { col: w.cols[i]!, value: w.values[i]!, hlc: w.hlc, device: w.device };
+}
+
 /**
  * Checks every change of a payload against the schemas before anything is written: an
  * unknown table or field, or a value its field does not accept, refuses the whole bundle
- * with a message naming table and field.
+ * with a message naming table and field. Returns the writes (one per decoded group, its
+ * arrays shared, so a large bundle is not copied change by change).
  */
-export function validateChanges(decoded: DecodedPayload): Incoming[] {
-  const out: Incoming[] = [];
+export function validateWrites(decoded: DecodedPayload): { writes: Write[]; changes: number } {
   const devices = decoded.meta.devices.map((d) => d.id);
-  for (const g of decoded.groups) {
+  const writes: Write[] = new Array<Write>(decoded.groups.length);
+  decoded.groups.forEach((g, n) => {
     if (!isTableName(g.table))
       throw new PamojaError('invalid', `The bundle has changes for an unknown table "${g.table}".`, g.table);
     if (!isUuid(g.rowId))
       throw new PamojaError('invalid', `The bundle has a ${g.table} row with a bad id.`, g.table);
     if (g.hlc <= 0)
       throw new PamojaError('invalid', `The bundle has a ${g.table} change without a time.`, g.table);
-    const device = devices[g.device]!;
     for (let i = 0; i < g.cols.length; i++) {
       const col = g.cols[i]!;
       const value = g.values[i]!;
@@ -42,20 +59,27 @@ export function validateChanges(decoded: DecodedPayload): Incoming[] {
           `The bundle has a change that fails validation (${g.table} ${g.rowId}): ${problem}`,
           `${g.table}.${col}`,
         );
-      out.push({ table: g.table, rowId: g.rowId, col, value, hlc: g.hlc, device });
     }
-  }
-  return out;
+    writes[n] = {
+      table: g.table,
+      rowId: g.rowId,
+      hlc: g.hlc,
+      device: devices[g.device]!,
+      cols: g.cols,
+      values: g.values,
+    };
+  });
+  return { writes, changes: decoded.changes };
 }
 
-/** Splits off the changes stamped implausibly far ahead (see shared/sync/clockGuard.ts). */
+/** Splits off the writes stamped implausibly far ahead (see shared/sync/clockGuard.ts). */
 export function partitionByClock(
-  changes: Incoming[],
+  writes: Write[],
   localNowMs: number,
   bundleCreatedMs: number | undefined,
-): { apply: Incoming[]; held: Incoming[] } {
-  const apply: Incoming[] = [];
-  const held: Incoming[] = [];
-  for (const c of changes) (isTooFarAhead(c.hlc, localNowMs, bundleCreatedMs) ? held : apply).push(c);
+): { apply: Write[]; held: Write[] } {
+  const apply: Write[] = [];
+  const held: Write[] = [];
+  for (const w of writes) (isTooFarAhead(w.hlc, localNowMs, bundleCreatedMs) ? held : apply).push(w);
   return { apply, held };
 }
