@@ -3,6 +3,7 @@ import { tempStore } from './helpers.ts';
 import { carry, seedRegion } from './syncHelpers.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { fieldHistory } from '../../electron/services/sync/fieldHistory.ts';
+import { ownKnowledge } from '../../electron/services/sync/knowledgeStore.ts';
 
 describe('sync engine', () => {
   it('a full payload sets up an empty store with the same digest', () => {
@@ -61,5 +62,27 @@ describe('the write path and received changes', () => {
     carry(a, b);
     expect(notes(b)).toBe('typed here afterwards');
     expect(fieldHistory(b, 'sessions', session, 'notes')[0]!.value).toBe('typed here afterwards');
+  });
+});
+
+describe('selective bundles', () => {
+  it('carry a cluster with what hangs off it, and teach no knowledge ranges', () => {
+    const a = tempStore();
+    const b = tempStore();
+    const { clusters, session } = seedRegion(a);
+    const r = carry(a, b, { kind: 'selective', clusters: [clusters[0]!] });
+    expect(r.new).toBeGreaterThan(0);
+    const count = (s: typeof a, t: string) =>
+      (s.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    expect(count(b, 'clusters')).toBe(1);
+    expect(count(b, 'regions')).toBe(1);
+    expect(count(b, 'schools')).toBe(2);
+    expect(count(b, 'members')).toBe(2);
+    expect(b.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(session)).toBeDefined();
+    expect(ownKnowledge(b)[a.deviceId]).toBeUndefined();
+    // A peer bundle afterwards still brings the rest.
+    carry(b, a);
+    carry(a, b);
+    expect(storeDigest(b)).toEqual(storeDigest(a));
   });
 });

@@ -1,5 +1,6 @@
 import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
+import { columnsOf, tableNames } from '../../../shared/schema/tables.ts';
 
 /** A part of the store to carry: clusters with what hangs off them, and/or the practice library. */
 export interface Selection {
@@ -61,6 +62,10 @@ export function selectRows(store: Store, sel: Selection): { scope: string } {
         `SELECT id FROM adoptions WHERE practice_id ${practicesSel} OR cluster_id ${inSel} OR school_id ${schoolsSel}`,
       ],
     ];
+    // Tables added later that belong to a cluster come along by their cluster_id.
+    for (const table of tableNames)
+      if (!parts.some(([t]) => t === table) && (columnsOf(table) as string[]).includes('cluster_id'))
+        parts.push([table, `SELECT id FROM ${table} WHERE cluster_id ${inSel}`]);
     for (const [table, select] of parts) {
       db.prepare(
         `INSERT OR IGNORE INTO temp.sync_selection (tbl, row_id) SELECT ?, x.id FROM (${select}) x`,
