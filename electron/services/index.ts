@@ -2,6 +2,7 @@ import { appHandlers } from './app/handlers.ts';
 import { clusterHandlers } from './clusters/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
+import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
@@ -14,4 +15,5 @@ export const handlers = mergeHandlers(
   practiceHandlers,
   reportHandlers,
   syncHandlers,
+  recommendHandlers,
 );

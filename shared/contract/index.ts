@@ -3,6 +3,7 @@ import { appOps } from './app.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { practiceOps } from './practices.ts';
+import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
 import { reportOps } from './reports.ts';
 import { syncOps } from './sync.ts';
@@ -16,7 +17,15 @@ import { syncOps } from './sync.ts';
  * Each domain keeps its operations in its own file (`shared/contract/<domain>.ts`,
  * names prefixed `<domain>.`); add the map here.
  */
-export const contract = mergeOperations(appOps, regionOps, clusterOps, practiceOps, reportOps, syncOps);
+export const contract = mergeOperations(
+  appOps,
+  regionOps,
+  clusterOps,
+  practiceOps,
+  reportOps,
+  syncOps,
+  recommendOps,
+);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract & string;

@@ -179,6 +179,15 @@ export const tables = {
     outcome_note: text,
     indicator: IndicatorName.nullable(),
   },
+  recommendation_feedback: {
+    cluster_id: Id,
+    practice_id: Id,
+    kind: z.enum(['shared', 'not_relevant']),
+    session_id: Id.nullable(),
+    given_on: IsoDate,
+    retracted_on: IsoDate.nullable(),
+    note: text,
+  },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type TableName = keyof typeof tables;

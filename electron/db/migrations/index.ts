@@ -1,6 +1,7 @@
 import { sql as initial } from './0010-initial.ts';
 import { sql as sync } from './0020-sync.ts';
 import { sql as sessionDrafts } from './0040-session-drafts.ts';
+import { sql as recommend } from './0050-recommend.ts';
 
 /**
  * Every migration, in order. A landed migration is never edited: change the schema by
@@ -10,4 +11,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 10, name: 'initial', sql: initial },
   { version: 20, name: 'sync', sql: sync },
   { version: 40, name: 'session-drafts', sql: sessionDrafts },
+  { version: 50, name: 'recommend', sql: recommend },
 ];

@@ -139,5 +139,7 @@ export function regionFileRows(doc: RegionFile): RegionRows {
         ...r,
       })),
     ),
+    // Feedback on recommendations is the coach's own record; region files do not carry it.
+    recommendation_feedback: [],
   };
 }

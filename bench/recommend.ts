@@ -1,0 +1,150 @@
+// Recommendation benchmark: latency of recommend() and of the practice library search over
+// 200 varied questions (typed problems in English, Kiswahili and French, default
+// questions, priority and distance/cost filters), next to a bare FTS5 query on the same
+// corpus. The generated store is cached in /tmp between runs.
+//   node bench/recommend.ts [--scale country] [--seed 7]
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ftsQuery } from '../shared/ftsQuery.ts';
+import { PracticeFilters } from '../shared/contract/practices.ts';
+import type { RecommendQuery } from '../shared/contract/recommend.ts';
+import { ftsMatch, questionWords } from '../shared/recommend/text.ts';
+import { costLevels, priorityTags } from '../shared/schema/enums.ts';
+import { openStore } from '../electron/db/store.ts';
+import { migrations } from '../electron/db/migrations/index.ts';
+import { generateDemo, type DemoScale } from '../electron/demo/generate.ts';
+import { createRng } from '../electron/demo/prng.ts';
+import { searchPractices } from '../electron/services/practices/search.ts';
+import { recommend } from '../electron/services/recommend/service.ts';
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', multiple: true }, seed: { type: 'string' } },
+  strict: false,
+});
+const scales = ((values.scale as string[] | undefined) ?? ['country']) as DemoScale[];
+const seed = Number(values.seed ?? 7);
+const QUERIES = 200;
+
+const problems = [
+  'girls leaving school after early marriage',
+  'learners absent on market days',
+  'parents do not come to meetings',
+  'radio lessons for parents and children',
+  'reading in the early grades is weak',
+  'numeracy results are low in grade 3',
+  'vulnerable children not followed up',
+  'teachers do not share lessons',
+  'menstrual hygiene keeps girls at home',
+  'mapping where learners live',
+  'phone check-ins with learners',
+  'school meals and hunger',
+  'catch-up groups after closures',
+  'wasichana wanaacha shule',
+  'wazazi hawashiriki',
+  'mahudhurio ya wanafunzi ni duni',
+  'kusoma kwa watoto wadogo',
+  'redio na wazazi',
+  'abandon scolaire des filles',
+  'lecture au primaire',
+  'village leaders permission for home visits',
+  'peer observation of teachers',
+  'transition to secondary school',
+  'dropout',
+  'attendance SMS follow-up',
+  'thinking lunches for teachers',
+  'books in the local language',
+  'school farm shared between neighbouring schools',
+];
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const line = (label: string, xs: number[]): string =>
+  `${label.padEnd(34)} p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms   max ${Math.max(
+    ...xs,
+  )
+    .toFixed(1)
+    .padStart(6)} ms`;
+
+function cachedStore(scale: DemoScale): string {
+  const dir = '/tmp/pamoja-bench';
+  mkdirSync(dir, { recursive: true });
+  const schema = migrations.at(-1)!.version;
+  const file = join(dir, `recommend-${scale}-seed${seed}-schema${schema}.sqlite`);
+  if (existsSync(file)) return file;
+  const partial = `${file}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  const t = performance.now();
+  const store = openStore(partial);
+  generateDemo(store, { seed, scale });
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  renameSync(partial, file);
+  console.log(`generated ${scale} demo in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
+  return file;
+}
+
+for (const scale of scales) {
+  const store = openStore(cachedStore(scale));
+  const clusters = store.db.prepare('SELECT id FROM clusters ORDER BY id').pluck().all() as string[];
+  const practices = store.db.prepare('SELECT count(*) FROM practices').pluck().get() as number;
+  const rng = createRng(seed);
+  const queries: RecommendQuery[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const q: RecommendQuery = { clusterId: rng.pick(clusters), today: '2026-07-01', limit: 10 };
+    if (rng.chance(0.7)) q.problem = rng.pick(problems);
+    if (rng.chance(0.25)) q.tags = rng.sample(priorityTags, rng.int(1, 2));
+    if (rng.chance(0.2)) q.maxDistanceKm = rng.pick([25, 50, 100, 300]);
+    if (rng.chance(0.2)) q.maxCost = rng.pick(costLevels);
+    queries.push(q);
+  }
+
+  console.log(`\n${scale}: ${clusters.length} clusters, ${practices} practices, ${QUERIES} questions`);
+  let t = performance.now();
+  recommend(store, queries[0]!);
+  console.log(`first recommendation (reads the practice facts): ${(performance.now() - t).toFixed(0)} ms`);
+
+  const rec: number[] = [];
+  const recTyped: number[] = [];
+  const recDefault: number[] = [];
+  for (const q of queries) {
+    t = performance.now();
+    recommend(store, q);
+    const ms = performance.now() - t;
+    rec.push(ms);
+    (q.problem ? recTyped : recDefault).push(ms);
+  }
+  const search: number[] = [];
+  const bare: number[] = [];
+  const bareStmt = store.db.prepare(
+    'SELECT rowid FROM practices_fts WHERE practices_fts MATCH ? ORDER BY rank LIMIT 30',
+  );
+  for (const q of queries) {
+    const text = q.problem ?? rng.pick(problems);
+    const filters = PracticeFilters.parse({ query: text, tags: q.tags ?? [] });
+    t = performance.now();
+    searchPractices(store, filters);
+    search.push(performance.now() - t);
+    const match = ftsQuery(text, 'OR');
+    t = performance.now();
+    if (match) bareStmt.all(match);
+    bare.push(performance.now() - t);
+  }
+  const bareOurs: number[] = [];
+  for (const q of queries) {
+    const match = ftsMatch(questionWords(q.problem ?? rng.pick(problems)));
+    t = performance.now();
+    if (match) bareStmt.all(match);
+    bareOurs.push(performance.now() - t);
+  }
+  console.log(line('recommend (all)', rec));
+  console.log(line(`  typed problem (${recTyped.length})`, recTyped));
+  console.log(line(`  default question (${recDefault.length})`, recDefault));
+  console.log(line('practice library search', search));
+  console.log(line('bare FTS5 (search words, OR)', bare));
+  console.log(line('bare FTS5 (recommend words, OR)', bareOurs));
+  console.log('goals: recommend p95 < 50 ms, search p95 < 20 ms');
+  store.close();
+}

@@ -1,0 +1,290 @@
+import type { AdoptionFact, EvidenceFact } from '../../../shared/recommend/evidence.ts';
+import type { ClusterPlace } from '../../../shared/recommend/places.ts';
+import { derive, type PracticeFacts } from '../../../shared/recommend/derive.ts';
+import type { PriorityTag } from '../../../shared/schema/enums.ts';
+import type { Store } from '../../db/store.ts';
+
+/**
+ * What the ranking needs of every practice, kept in memory per open store. A question
+ * may fit tens of thousands of practices (all those of a priority); reading their
+ * evidence and adoptions from SQLite on every question would cost far more than the
+ * 50 ms a recommendation may take, so the facts are read once and then kept current
+ * from the change log: every write to a synced table (local, loader, bundle import)
+ * appends to `changes`, so the rows changed since the last look say exactly which
+ * practices to read again.
+ */
+export interface PracticeEntry extends PracticeFacts {
+  seq: number;
+}
+
+export interface PracticeIndex {
+  byId: Map<string, PracticeEntry>;
+  bySeq: Map<number, PracticeEntry>;
+  clusters: Map<string, ClusterPlace>;
+  /** How many practices contain each search stem (for dropping words that say nothing). */
+  docFreq: Map<string, number>;
+  /** Every practice, in a stable order; rebuilt after changes. */
+  all(): PracticeEntry[];
+}
+
+interface State extends PracticeIndex {
+  lastSeq: number;
+  dataVersion: number;
+  totalChanges: number;
+  /** Evidence and adoption row → its practice, to find the practice of a deleted row. */
+  ownerOf: Map<string, string>;
+  list: PracticeEntry[] | null;
+}
+
+/** More changed rows than this since the last look: read everything again. */
+const REBUILD_ABOVE = 5000;
+
+const states = new WeakMap<Store, State>();
+
+interface PracticeRow {
+  seq: number;
+  id: string;
+  tags: string;
+  cost: PracticeFacts['cost'];
+  setting: PracticeFacts['setting'];
+  school_size: PracticeFacts['schoolSize'];
+  started_on: string;
+  origin_cluster_id: string | null;
+  origin_place: string;
+  origin_lat: number | null;
+  origin_lon: number | null;
+}
+interface EvidenceRow {
+  id: string;
+  practice_id: string;
+  kind: EvidenceFact['kind'];
+  indicator: EvidenceFact['indicator'];
+  before_value: number | null;
+  after_value: number | null;
+  before_period: string;
+  after_period: string;
+  schools_count: number;
+  cluster_id: string | null;
+  recorded_on: string;
+}
+interface AdoptionRow {
+  id: string;
+  practice_id: string;
+  cluster_id: string | null;
+  school_id: string | null;
+  outcome: AdoptionFact['outcome'];
+  indicator: AdoptionFact['indicator'];
+  adopted_on: string;
+}
+
+const PRACTICE_COLS = `seq, id, tags, cost, setting, school_size, started_on, origin_cluster_id,
+  origin_place, origin_lat, origin_lon`;
+const EVIDENCE_COLS = `id, practice_id, kind, indicator, before_value, after_value, before_period,
+  after_period, schools_count, cluster_id, recorded_on`;
+const ADOPTION_COLS = 'id, practice_id, cluster_id, school_id, outcome, indicator, adopted_on';
+
+/** One copy of each repeated id string, so 90,000 rows do not hold 90,000 copies. */
+function interner() {
+  const seen = new Map<string, string>();
+  return (s: string | null): string | null => {
+    if (s === null) return null;
+    const had = seen.get(s);
+    if (had !== undefined) return had;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+const toEvidence = (r: EvidenceRow, intern: (s: string | null) => string | null): EvidenceFact => ({
+  id: r.id,
+  kind: r.kind,
+  indicator: r.indicator,
+  before: r.before_value,
+  after: r.after_value,
+  beforePeriod: r.before_period,
+  afterPeriod: r.after_period,
+  schools: r.schools_count,
+  clusterId: intern(r.cluster_id),
+  recordedOn: r.recorded_on,
+});
+
+const toAdoption = (r: AdoptionRow, intern: (s: string | null) => string | null): AdoptionFact => ({
+  id: r.id,
+  clusterId: intern(r.cluster_id),
+  schoolId: r.school_id,
+  outcome: r.outcome,
+  indicator: r.indicator,
+  adoptedOn: r.adopted_on,
+});
+
+function toEntry(
+  r: PracticeRow,
+  evidence: EvidenceFact[],
+  adoptions: AdoptionFact[],
+  intern: (s: string | null) => string | null,
+): PracticeEntry {
+  const entry: PracticeEntry = {
+    seq: r.seq,
+    id: r.id,
+    tags: JSON.parse(r.tags) as PriorityTag[],
+    cost: r.cost,
+    setting: r.setting,
+    schoolSize: r.school_size,
+    startedOn: r.started_on,
+    originClusterId: intern(r.origin_cluster_id),
+    originPlace: r.origin_place,
+    originLat: r.origin_lat,
+    originLon: r.origin_lon,
+    evidence,
+    adoptions,
+  };
+  entry.derived = derive(entry);
+  return entry;
+}
+
+function loadClusters(store: Store): Map<string, ClusterPlace> {
+  const rows = store.statements.get('SELECT id, name, lat, lon FROM clusters').all() as ({
+    id: string;
+  } & ClusterPlace)[];
+  return new Map(rows.map((r) => [r.id, { name: r.name, lat: r.lat, lon: r.lon }]));
+}
+
+function markers(store: Store): { dataVersion: number; totalChanges: number } {
+  return {
+    dataVersion: store.db.pragma('data_version', { simple: true }) as number,
+    totalChanges: store.statements.get('SELECT total_changes() AS n').pluck().get() as number,
+  };
+}
+
+function build(store: Store): State {
+  const st = store.statements;
+  const lastSeq = (st.get('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number) ?? 0;
+  const intern = interner();
+  const ownerOf = new Map<string, string>();
+  const evidence = new Map<string, EvidenceFact[]>();
+  for (const r of st
+    .get(`SELECT ${EVIDENCE_COLS} FROM practice_evidence`)
+    .iterate() as Iterable<EvidenceRow>) {
+    ownerOf.set(r.id, r.practice_id);
+    const list = evidence.get(r.practice_id);
+    if (list) list.push(toEvidence(r, intern));
+    else evidence.set(r.practice_id, [toEvidence(r, intern)]);
+  }
+  const adoptions = new Map<string, AdoptionFact[]>();
+  for (const r of st.get(`SELECT ${ADOPTION_COLS} FROM adoptions`).iterate() as Iterable<AdoptionRow>) {
+    ownerOf.set(r.id, r.practice_id);
+    const list = adoptions.get(r.practice_id);
+    if (list) list.push(toAdoption(r, intern));
+    else adoptions.set(r.practice_id, [toAdoption(r, intern)]);
+  }
+  const byId = new Map<string, PracticeEntry>();
+  const bySeq = new Map<number, PracticeEntry>();
+  for (const r of st.get(`SELECT ${PRACTICE_COLS} FROM practices`).iterate() as Iterable<PracticeRow>) {
+    const entry = toEntry(r, evidence.get(r.id) ?? [], adoptions.get(r.id) ?? [], intern);
+    byId.set(entry.id, entry);
+    bySeq.set(entry.seq, entry);
+  }
+  return {
+    byId,
+    bySeq,
+    clusters: loadClusters(store),
+    docFreq: new Map(),
+    lastSeq,
+    ownerOf,
+    list: null,
+    ...markers(store),
+    all() {
+      this.list ??= [...this.byId.values()].sort((a, b) => a.seq - b.seq);
+      return this.list;
+    },
+  };
+}
+
+/** Reads one practice again with its evidence and adoptions (or forgets it if gone). */
+function reload(
+  store: Store,
+  s: State,
+  practiceId: string,
+  intern: (x: string | null) => string | null,
+): void {
+  const st = store.statements;
+  const old = s.byId.get(practiceId);
+  if (old) {
+    s.byId.delete(practiceId);
+    s.bySeq.delete(old.seq);
+  }
+  const row = st.get(`SELECT ${PRACTICE_COLS} FROM practices WHERE id = ?`).get(practiceId) as
+    PracticeRow | undefined;
+  if (!row) return;
+  const ev = st
+    .get(`SELECT ${EVIDENCE_COLS} FROM practice_evidence WHERE practice_id = ?`)
+    .all(practiceId) as EvidenceRow[];
+  const ad = st
+    .get(`SELECT ${ADOPTION_COLS} FROM adoptions WHERE practice_id = ?`)
+    .all(practiceId) as AdoptionRow[];
+  for (const r of ev) s.ownerOf.set(r.id, practiceId);
+  for (const r of ad) s.ownerOf.set(r.id, practiceId);
+  const entry = toEntry(
+    row,
+    ev.map((r) => toEvidence(r, intern)),
+    ad.map((r) => toAdoption(r, intern)),
+    intern,
+  );
+  s.byId.set(entry.id, entry);
+  s.bySeq.set(entry.seq, entry);
+}
+
+/** Brings the facts up to date with the change log; false when a full read is needed. */
+function refresh(store: Store, s: State): boolean {
+  const st = store.statements;
+  const maxSeq = st.get('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number;
+  if (maxSeq < s.lastSeq) return false;
+  if (maxSeq === s.lastSeq) return true;
+  const changed = st
+    .get(
+      `SELECT DISTINCT tbl, row_id FROM changes WHERE seq > ? AND seq <= ?
+         AND tbl IN ('practices', 'practice_evidence', 'adoptions', 'clusters') LIMIT ?`,
+    )
+    .all(s.lastSeq, maxSeq, REBUILD_ABOVE + 1) as { tbl: string; row_id: string }[];
+  if (changed.length > REBUILD_ABOVE) return false;
+  const dirty = new Set<string>();
+  let clusters = false;
+  for (const c of changed) {
+    if (c.tbl === 'clusters') clusters = true;
+    else if (c.tbl === 'practices') dirty.add(c.row_id);
+    else {
+      const was = s.ownerOf.get(c.row_id);
+      if (was) dirty.add(was);
+      const now = st.get(`SELECT practice_id FROM ${c.tbl} WHERE id = ?`).pluck().get(c.row_id) as
+        string | undefined;
+      if (now) dirty.add(now);
+      else s.ownerOf.delete(c.row_id);
+    }
+  }
+  const intern = interner();
+  for (const id of dirty) reload(store, s, id, intern);
+  if (dirty.size) {
+    s.list = null;
+    s.docFreq.clear();
+  }
+  if (clusters) s.clusters = loadClusters(store);
+  s.lastSeq = maxSeq;
+  return true;
+}
+
+/** The current facts of every practice in the store. */
+export function practiceIndex(store: Store): PracticeIndex {
+  let s = states.get(store);
+  if (s) {
+    const now = markers(store);
+    if (now.dataVersion !== s.dataVersion || now.totalChanges !== s.totalChanges) {
+      if (!refresh(store, s)) s = undefined;
+      else Object.assign(s, markers(store));
+    }
+  }
+  if (!s) {
+    s = build(store);
+    states.set(store, s);
+  }
+  return s;
+}

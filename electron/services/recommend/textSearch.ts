@@ -1,0 +1,49 @@
+import { ftsMatch, type QuestionWord } from '../../../shared/recommend/text.ts';
+import { rankWeights } from '../../../shared/recommend/weights.ts';
+import type { Store } from '../../db/store.ts';
+import type { PracticeIndex } from './facts.ts';
+
+/** How many practices contain a stem (cached with the facts until practices change). */
+function docFreq(store: Store, index: PracticeIndex, w: QuestionWord): number {
+  let n = index.docFreq.get(w.stem);
+  if (n === undefined) {
+    n = store.statements
+      .get('SELECT count(*) FROM practices_fts WHERE practices_fts MATCH ?')
+      .pluck()
+      .get(ftsMatch([w])) as number;
+    index.docFreq.set(w.stem, n);
+  }
+  return n;
+}
+
+export interface TextMatches {
+  /** Practice seq → relevance relative to the best match (0..1]. */
+  scores: Map<number, number>;
+  /** The words actually searched for. */
+  searched: QuestionWord[];
+}
+
+/**
+ * Full-text relevance (weighted bm25 over title, problem, summary, steps and tags) of the
+ * practices matching any of the words. Words found in most practices ("school",
+ * "learners") say little and cost much, so they are left out when rarer words remain.
+ */
+export function textMatches(store: Store, index: PracticeIndex, words: readonly QuestionWord[]): TextMatches {
+  const total = index.byId.size;
+  const rare = words.filter((w) => docFreq(store, index, w) <= rankWeights.commonWordShare * total);
+  const searched = rare.length ? rare : [...words];
+  const scores = new Map<number, number>();
+  const match = ftsMatch(searched);
+  if (!match) return { scores, searched };
+  const [t, p, s, st, tg] = rankWeights.textColumns;
+  const rows = store.statements
+    .get(
+      `SELECT rowid, -bm25(practices_fts, ?, ?, ?, ?, ?) AS relevance FROM practices_fts
+       WHERE practices_fts MATCH ? ORDER BY relevance DESC LIMIT ?`,
+    )
+    .raw()
+    .all(t, p, s, st, tg, match, rankWeights.maxTextMatches) as [number, number][];
+  const best = rows[0]?.[1] ?? 0;
+  for (const [seq, relevance] of rows) scores.set(seq, best > 0 ? Math.max(relevance / best, 1e-6) : 1);
+  return { scores, searched };
+}

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import {
+  measuredEffect,
+  notRecommendedReason,
+  summariseEvidence,
+  type AdoptionFact,
+  type EvidenceFact,
+} from '../../shared/recommend/evidence.ts';
+import { placesFrom, type ClusterPlace } from '../../shared/recommend/places.ts';
+import {
+  rank,
+  scorePractice,
+  type PracticeFacts,
+  type RankContext,
+  type Scored,
+} from '../../shared/recommend/rank.ts';
+import { reasonsFor } from '../../shared/recommend/reasons.ts';
+import type { AdoptionOutcome } from '../../shared/schema/enums.ts';
+
+/*
+ * Small constructed regions where the right order is known. Clusters lie on the equator
+ * (0.1° of longitude ≈ 11 km), so distances are easy to read.
+ */
+const at = (km: number, name: string): ClusterPlace => ({ name, lat: 0, lon: km / 111.19 });
+const clusters = new Map<string, ClusterPlace>([
+  ['home', at(0, 'Home CoP')],
+  ['near', at(10, 'Near CoP')],
+  ['mid', at(40, 'Mid CoP')],
+  ['far', at(150, 'Far CoP')],
+]);
+
+function context(over: Partial<RankContext> & { neighbours?: string[] } = {}): RankContext {
+  const { neighbours = [], ...rest } = over;
+  return {
+    ...placesFrom('home', clusters, new Set(neighbours)),
+    question: {
+      hasText: true,
+      requireText: true,
+      tags: ['girls_transition'],
+      requireTags: false,
+      weakIndicators: [],
+      weakIndicatorTags: [],
+    },
+    settingShare: { rural: 1, peri_urban: 0, urban: 0 },
+    sizeShare: { small: 0, medium: 1, large: 0 },
+    filters: {},
+    feedback: new Map(),
+    today: '2026-07-01',
+    ...rest,
+  };
+}
+
+let n = 0;
+const measured = (clusterId: string | null, before = 8.4, after = 3.0, schools = 3): EvidenceFact => ({
+  id: `e${++n}`,
+  kind: 'indicator',
+  indicator: 'dropout_rate',
+  before,
+  after,
+  beforePeriod: '2024-T1',
+  afterPeriod: '2025-T1',
+  schools,
+  clusterId,
+  recordedOn: '2025-06-01',
+});
+const story = (clusterId: string | null): EvidenceFact => ({
+  id: `e${++n}`,
+  kind: 'story',
+  indicator: null,
+  before: null,
+  after: null,
+  beforePeriod: '',
+  afterPeriod: '',
+  schools: 0,
+  clusterId,
+  recordedOn: '2025-06-01',
+});
+const adoption = (clusterId: string, outcome: AdoptionOutcome): AdoptionFact => ({
+  id: `a${++n}`,
+  clusterId,
+  schoolId: null,
+  outcome,
+  indicator: 'dropout_rate',
+  adoptedOn: '2025-03-01',
+});
+
+function practice(id: string, over: Partial<PracticeFacts> = {}): PracticeFacts {
+  return {
+    id,
+    tags: ['girls_transition'],
+    cost: 'low',
+    setting: 'rural',
+    schoolSize: 'any',
+    startedOn: '2025-01-10',
+    originClusterId: 'mid',
+    originPlace: 'Mid',
+    originLat: null,
+    originLon: null,
+    evidence: [],
+    adoptions: [],
+    ...over,
+  };
+}
+
+const scored = (p: PracticeFacts, text: number, ctx: RankContext): Scored => {
+  const s = scorePractice(p, text, ctx);
+  if (typeof s === 'string') throw new Error(`${p.id} is ${s}`);
+  return s;
+};
+const order = (practices: PracticeFacts[], ctx: RankContext, text: (p: PracticeFacts) => number = () => 1) =>
+  rank(practices, text, ctx, 10).top.map((s) => s.practice.id);
+
+describe('ranking', () => {
+  it('puts a near practice with solid evidence above a far one with the same evidence', () => {
+    const near = practice('near-one', { originClusterId: 'near', evidence: [measured('near')] });
+    const far = practice('far-one', { originClusterId: 'far', evidence: [measured('far')] });
+    const ctx = context();
+    expect(order([far, near], ctx)).toEqual(['near-one', 'far-one']);
+    const [a, b] = [scored(near, 1, ctx), scored(far, 1, ctx)];
+    expect(a.parts.evidence).toBe(b.parts.evidence);
+    expect(a.parts.nearness).toBeGreaterThan(b.parts.nearness);
+    expect(a.nearest).toMatchObject({ place: 'Near CoP', where: 'away' });
+    expect(a.nearest!.km).toBeCloseTo(10, 0);
+  });
+
+  it('puts ten good adoptions above one glowing story', () => {
+    const glowing = practice('glowing', {
+      originClusterId: 'far',
+      evidence: [measured('far', 12, 0.5, 1), story('far')],
+    });
+    const solid = practice('solid', {
+      originClusterId: 'far',
+      adoptions: Array.from({ length: 10 }, () => adoption('far', 'improved')),
+    });
+    const ctx = context();
+    expect(order([glowing, solid], ctx)).toEqual(['solid', 'glowing']);
+    expect(scored(solid, 1, ctx).parts.evidence).toBeGreaterThan(scored(glowing, 1, ctx).parts.evidence);
+    // Shrinkage: the single result is strong on its own but counts little.
+    const one = summariseEvidence([measured('far', 12, 0.5, 1)], []);
+    expect(measuredEffect('dropout_rate', 12, 0.5)).toBeGreaterThan(0.9);
+    expect(one.strength).toBeLessThan(0.25);
+  });
+
+  it('leaves out a practice that does not match the problem, whatever its evidence', () => {
+    const relevant = practice('relevant', { evidence: [measured('mid')] });
+    const irrelevant = practice('irrelevant', {
+      originClusterId: 'home',
+      adoptions: Array.from({ length: 10 }, () => adoption('home', 'improved')),
+    });
+    const text = (p: PracticeFacts) => (p.id === 'relevant' ? 1 : 0);
+    const r = rank([relevant, irrelevant], text, context(), 10);
+    expect(r.top.map((s) => s.practice.id)).toEqual(['relevant']);
+    expect(r.considered).toBe(1);
+  });
+
+  it('excludes a practice whose evidence says it made things worse, and says why', () => {
+    const harmful = practice('harmful', {
+      originClusterId: 'home',
+      evidence: [measured('home', 3.0, 6.5, 2), story('home')],
+      adoptions: [adoption('near', 'worse'), adoption('mid', 'improved')],
+    });
+    const fine = practice('fine', { evidence: [measured('far')] });
+    const r = rank([harmful, fine], () => 1, context(), 10);
+    expect(r.top.map((s) => s.practice.id)).toEqual(['fine']);
+    expect(r.excludedWorse).toBe(1);
+    expect(notRecommendedReason(harmful.evidence, harmful.adoptions)).toEqual({
+      code: 'net_worse',
+      worse: 2,
+      better: 1,
+      example: { indicator: 'dropout_rate', before: 3.0, after: 6.5, schools: 2 },
+    });
+    expect(notRecommendedReason(fine.evidence, fine.adoptions)).toBeNull();
+  });
+
+  it('reads improvement in the direction each indicator is better', () => {
+    expect(measuredEffect('dropout_rate', 8.4, 3.0)).toBeCloseTo(0.643, 3);
+    expect(measuredEffect('attendance_rate', 70, 84)).toBeCloseTo(0.2, 3);
+    expect(measuredEffect('attendance_rate', 84, 70)).toBeLessThan(0);
+    expect(measuredEffect('repetition_rate', 5, 9)).toBeLessThan(0);
+    const attendanceDown = { ...measured('mid', 84, 70), indicator: 'attendance_rate' as const };
+    expect(summariseEvidence([attendanceDown], []).netWorse).toBe(true);
+  });
+
+  it('demotes a practice the cluster marked not relevant', () => {
+    const a = practice('a', { evidence: [measured('mid')] });
+    const b = practice('b', { evidence: [measured('mid')] });
+    expect(order([a, b], context())).toEqual(['a', 'b']);
+    const feedback = new Map([['a', { sharedOn: null, notRelevant: true, notRelevantId: 'f1' }]]);
+    const ctx = context({ feedback });
+    expect(order([a, b], ctx)).toEqual(['b', 'a']);
+    expect(scored(a, 1, ctx).factor).toBeLessThan(1);
+    expect(reasonsFor(scored(a, 1, ctx), ctx, [])).toContainEqual({ code: 'not_relevant_here' });
+  });
+
+  it('lowers a practice when an adoption turns out worse', () => {
+    const adoptions = [adoption('near', 'improved'), adoption('mid', 'improved'), adoption('far', 'pending')];
+    const before = practice('p', { evidence: [measured('mid')], adoptions });
+    const after = practice('p', {
+      evidence: [measured('mid')],
+      adoptions: [...adoptions.slice(0, 2), { ...adoptions[2]!, outcome: 'worse' }],
+    });
+    const ctx = context();
+    expect(scored(after, 1, ctx).score).toBeLessThan(scored(before, 1, ctx).score);
+    expect(scored(after, 1, ctx).parts.evidence).toBeLessThan(scored(before, 1, ctx).parts.evidence);
+  });
+
+  it('counts a declared neighbour as near and marks practices from the cluster itself', () => {
+    const fromMid = practice('mid-one', { evidence: [measured('mid')] });
+    const plain = scored(fromMid, 1, context());
+    const neighbour = scored(fromMid, 1, context({ neighbours: ['mid'] }));
+    expect(neighbour.nearest).toMatchObject({ where: 'neighbour', effectiveKm: 10 });
+    expect(neighbour.parts.nearness).toBeGreaterThan(plain.parts.nearness);
+
+    const own = practice('own', { originClusterId: 'home' });
+    const ctx = context();
+    const s = scored(own, 1, ctx);
+    expect(s.parts.nearness).toBe(1);
+    expect(reasonsFor(s, ctx, ['radio'])).toEqual([
+      { code: 'from_this_cluster' },
+      { code: 'worked_near', place: 'Home CoP', km: 0, where: 'here' },
+      { code: 'little_evidence', dataPoints: 0 },
+      { code: 'matched_words', words: ['radio'] },
+      { code: 'matched_priorities', tags: ['girls_transition'] },
+    ]);
+  });
+
+  it('does not let evidence lift a practice that hardly answers the question', () => {
+    const answers = practice('answers', { originClusterId: 'far' });
+    const proven = practice('proven', {
+      originClusterId: 'home',
+      evidence: [measured('home', 9, 2, 5)],
+      adoptions: Array.from({ length: 8 }, () => adoption('near', 'improved')),
+    });
+    const text = (p: PracticeFacts) => (p.id === 'answers' ? 1 : 0.05);
+    const ctx = context({ question: { ...context().question, tags: [] } });
+    expect(order([proven, answers], ctx, text)).toEqual(['answers', 'proven']);
+  });
+
+  it('applies the distance and cost filters', () => {
+    const near = practice('near-cheap', { originClusterId: 'near', cost: 'none' });
+    const far = practice('far-cheap', { originClusterId: 'far', cost: 'none' });
+    const dear = practice('near-dear', { originClusterId: 'near', cost: 'high' });
+    expect(order([near, far, dear], context({ filters: { maxDistanceKm: 50 } })).sort()).toEqual([
+      'near-cheap',
+      'near-dear',
+    ]);
+    expect(order([near, far, dear], context({ filters: { maxCost: 'low' } })).sort()).toEqual([
+      'far-cheap',
+      'near-cheap',
+    ]);
+  });
+
+  it('answers the default question from priorities and the weak indicator', () => {
+    const ctx = context({
+      question: {
+        hasText: false,
+        requireText: false,
+        tags: ['attendance'],
+        requireTags: false,
+        weakIndicators: ['dropout_rate'],
+        weakIndicatorTags: ['vulnerable_learners'],
+      },
+    });
+    const movesDropout = practice('moves-dropout', { tags: ['numeracy'], evidence: [measured('mid')] });
+    const onPriority = practice('on-priority', { tags: ['attendance'] });
+    const unrelated = practice('unrelated', { tags: ['numeracy'] });
+    expect(order([unrelated, onPriority, movesDropout], ctx, () => 0)).toEqual([
+      'on-priority',
+      'moves-dropout',
+    ]);
+    expect(scored(movesDropout, 0, ctx).matchedIndicators).toEqual(['dropout_rate']);
+  });
+});
