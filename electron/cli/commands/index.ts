@@ -7,6 +7,7 @@ import { joinCommand } from './join.ts';
 import { syncFolderCommand } from './syncFolder.ts';
 import { listCommand } from './list.ts';
 import { loadCommand } from './load.ts';
+import { recommendCommand } from './recommend.ts';
 import { reportCommand } from './report.ts';
 import { statsCommand } from './stats.ts';
 
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   digestCommand,
   syncFolderCommand,
   joinCommand,
+  recommendCommand,
 ];
