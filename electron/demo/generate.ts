@@ -59,11 +59,14 @@ export function generateDemo(store: Store, options: DemoOptions): DemoSummary {
   settleOutcomes(practices, geo, series, spec.terms);
   const sessions = planSessions(root.fork('sessions'), spec, geo, practices, series);
 
-  // A bigger page cache keeps the change log's indexes in memory while a country is written.
+  // A country's change log runs to gigabytes: a bigger page cache and bigger transactions
+  // keep its indexes' hot pages in memory and write each page fewer times.
+  const big = spec.scale === 'country';
   const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
-  store.db.pragma('cache_size = -262144');
+  if (big) store.db.pragma('cache_size = -262144');
   try {
-    const sink = createSink(store, plannedRows(spec, geo, practices, sessions), options.progress);
+    const total = plannedRows(spec, geo, practices, sessions);
+    const sink = createSink(store, total, options.progress, big ? 20_000 : 1000);
     writeGeography(sink, root.fork('priorities'), spec, geo);
     writePractices(sink, geo, practices);
     writeIndicators(sink, spec, geo, series);

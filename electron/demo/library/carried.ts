@@ -28,7 +28,7 @@ export const carriedPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Kaloleni' },
     startedOn: '2022-08-29',
     effect: { indicator: 'literacy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Kiwango cha kusoma katika shule iliyoanzisha, muhula kwa muhula.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'kamati-ya-watoro',
@@ -53,7 +53,7 @@ export const carriedPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Watamu' },
     startedOn: '2023-01-16',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Mahudhurio katika shule iliyoanzisha, muhula kwa muhula.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'siku-ya-wazazi-darasani',
@@ -104,7 +104,7 @@ export const carriedPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Matsangoni' },
     startedOn: '2023-02-13',
     effect: { indicator: 'numeracy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Kiwango cha hesabu katika shule iliyoanzisha, muhula kwa muhula.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'akina-mama-walezi',

@@ -113,7 +113,7 @@ export const familyPractices: readonly PracticeText[] = [
         story:
           'Of 31 families visited in Kaloleni with the elder present, 26 sent the child back within a month; before, teachers reached fewer than half of such homes.',
       },
-      { kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' },
+      { kind: 'recent' },
     ],
   },
   {
@@ -169,7 +169,7 @@ export const familyPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Mtwapa' },
     startedOn: '2020-04-20',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'revision-questions',
@@ -260,7 +260,7 @@ export const familyPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Rabai' },
     startedOn: '2022-02-14',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'fathers-forum',

@@ -26,7 +26,7 @@ export const girlsPractices: readonly PracticeText[] = [
     startedOn: '2021-01-04',
     effect: { indicator: 'dropout_rate_girls', works: 'yes' },
     evidence: [
-      { kind: 'recent', story: 'Girls\u2019 dropout at the school that started it, measured term by term.' },
+      { kind: 'recent' },
       {
         kind: 'story',
         story:
@@ -163,7 +163,7 @@ export const girlsPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Malindi' },
     startedOn: '2022-07-04',
     effect: { indicator: 'transition_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Transition at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'secondary-visit',
@@ -218,7 +218,7 @@ export const girlsPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Mariakani' },
     startedOn: '2022-01-10',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'class-absence-board',
@@ -241,7 +241,7 @@ export const girlsPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Shimo la Tewa' },
     startedOn: '2023-02-06',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'mothers-walk',
@@ -293,7 +293,7 @@ export const girlsPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Vipingo' },
     startedOn: '2022-05-09',
     effect: { indicator: 'dropout_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Dropout at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'health-club',
@@ -349,7 +349,7 @@ export const girlsPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Rabai' },
     startedOn: '2023-06-12',
     effect: { indicator: 'vulnerable_reached', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Vulnerable learners reached at the school that started it.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'solar-radios',

@@ -25,7 +25,7 @@ export const learningPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Gede' },
     startedOn: '2021-05-03',
     effect: { indicator: 'literacy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Learners at reading benchmark at the school that started it.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'catch-up-groups',
@@ -61,7 +61,7 @@ export const learningPractices: readonly PracticeText[] = [
         schools: 6,
         story: 'Learners who could do subtraction rose from one in five to more than one in three in a year.',
       },
-      { kind: 'recent', story: 'Numeracy at the school that started it, measured term by term.' },
+      { kind: 'recent' },
     ],
   },
   {
@@ -85,7 +85,7 @@ export const learningPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Takaungu' },
     startedOn: '2023-01-09',
     effect: { indicator: 'literacy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Learners at reading benchmark at the school that started it.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'reading-buddies',
@@ -136,7 +136,7 @@ export const learningPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Mnarani' },
     startedOn: '2022-09-12',
     effect: { indicator: 'numeracy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Numeracy at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'market-maths',
@@ -242,7 +242,7 @@ export const learningPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Ganze' },
     startedOn: '2022-10-03',
     effect: { indicator: 'numeracy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Numeracy at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'school-farm',
@@ -300,7 +300,7 @@ export const learningPractices: readonly PracticeText[] = [
     startedOn: '2021-01-11',
     effect: { indicator: 'attendance_rate', works: 'yes' },
     evidence: [
-      { kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' },
+      { kind: 'recent' },
       {
         kind: 'story',
         story: 'Heads shared meal solutions at the cluster meetings; four schools copied the store book.',

@@ -88,7 +88,7 @@ export const teacherPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Takaungu' },
     startedOn: '2022-06-20',
     effect: { indicator: 'literacy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Learners at reading benchmark at the first host school.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'improvement-champion',
@@ -112,7 +112,7 @@ export const teacherPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Malindi' },
     startedOn: '2022-01-24',
     effect: { indicator: 'numeracy_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Numeracy at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'peer-observation',
@@ -281,7 +281,7 @@ export const teacherPractices: readonly PracticeText[] = [
     origin: { area: 'kilifi', place: 'Mtwapa' },
     startedOn: '2023-06-05',
     effect: { indicator: 'attendance_rate', works: 'yes' },
-    evidence: [{ kind: 'recent', story: 'Attendance at the school that started it, measured term by term.' }],
+    evidence: [{ kind: 'recent' }],
   },
   {
     key: 'child-protection',

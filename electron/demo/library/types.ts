@@ -46,7 +46,7 @@ export type EvidenceText =
       story?: string;
     }
   /** Measured from the origin school's own demo terms (first term → latest term). */
-  | { kind: 'recent'; story: string }
+  | { kind: 'recent' }
   | { kind: 'story'; story: string };
 
 /** Numbered steps as one text, the way they are stored and printed. */

@@ -10,6 +10,12 @@ import {
 } from './indicators.ts';
 import type { AdoptionPlan, PracticePlan } from './practices.ts';
 
+const measuredAt: Record<string, (school: string) => string> = {
+  en: (s) => `Measured term by term at ${s}, where it started.`,
+  sw: (s) => `Imepimwa muhula kwa muhula katika ${s}, ilipoanzia.`,
+  fr: (s) => `Mesur\u00e9 trimestre apr\u00e8s trimestre \u00e0 ${s}, o\u00f9 la pratique a commenc\u00e9.`,
+};
+
 /**
  * Once every school's terms are computed, evidence measured in the demo's own terms and
  * adoption outcomes are read off them, so what a practice claims is what the data shows.
@@ -31,7 +37,10 @@ export function settleOutcomes(
       e.after = value(school, measure, to);
       e.beforePeriod = terms[from]!;
       e.afterPeriod = terms[to]!;
-      if (!e.story) e.story = `Measured at ${geo.schools[school]!.name}.`;
+      if (!e.story)
+        e.story =
+          measuredAt[p.text.language]?.(geo.schools[school]!.name) ??
+          measuredAt.en!(geo.schools[school]!.name);
     }
     for (const a of p.adoptions) settleAdoption(a, geo, series, terms, value);
   }

@@ -78,6 +78,7 @@ export function planPractices(rng: Rng, spec: ScaleSpec, geo: Geography): Practi
   const plans: PracticePlan[] = [];
 
   const texts = chooseTexts(rng, spec);
+  const usedOrigins = new Set<number>();
   for (let i = 0; i < spec.practices; i++) {
     const recombined = i >= texts.length;
     const text = recombined ? rng.pick(practiceLibrary) : texts[i]!;
@@ -86,7 +87,11 @@ export function planPractices(rng: Rng, spec: ScaleSpec, geo: Geography): Practi
       originCluster = byPlace.get(text.origin.place) ?? rng.int(0, geo.clusters.length - 1);
     if (!recombined && text.origin.area === 'gicumbi') originCluster = byPlace.get(text.origin.place) ?? null;
     const cluster = originCluster === null ? undefined : geo.clusters[originCluster]!;
-    const originSchool = cluster ? rng.pick(cluster.schools) : null;
+    // Two written practices from one place start at different schools, so their measured
+    // evidence does not come from the same figures.
+    const fresh = cluster?.schools.filter((x) => !usedOrigins.has(x)) ?? [];
+    const originSchool = cluster ? rng.pick(fresh.length ? fresh : cluster.schools) : null;
+    if (originSchool !== null && !recombined) usedOrigins.add(originSchool);
     const school = originSchool === null ? undefined : geo.schools[originSchool]!;
     const gicumbi = gicumbiPlaces.find((p) => p.name === text.origin.place) ?? gicumbiPlaces[0]!;
     const at = school ?? scatter(rng, gicumbi.lat, gicumbi.lon, 0, 3);
@@ -116,7 +121,7 @@ export function planPractices(rng: Rng, spec: ScaleSpec, geo: Geography): Practi
 
 function effectSize(rng: Rng, works: PracticeText['effect']['works']): number {
   return works === 'yes'
-    ? rng.float(0.15, 0.28)
+    ? rng.float(0.12, 0.22)
     : works === 'no'
       ? -rng.float(0.12, 0.2)
       : rng.float(-0.03, 0.1);
@@ -155,7 +160,8 @@ function planEvidence(rng: Rng, plan: PracticePlan, geo: Geography, terms: reado
         ...base,
         kind: 'indicator',
         schoolsCount: 1,
-        story: e.story ?? '',
+        // A 'recent' line is only a label; the story is written once the figures are known.
+        story: e.kind === 'measured' ? (e.story ?? '') : '',
         recordedOn: clampDate(addDays(termStart(terms[to]!), 100)),
         fromSeries: { school, measure, from, to },
       });

@@ -127,6 +127,20 @@ export function planSessions(
       s.notes = sessionNotes(rng, s, facts);
       previous = date;
     }
+    // Between meetings the coach phones about some overdue commitments.
+    for (const c of open) {
+      if (c.status !== 'open' || c.dueDate >= addDays(DEMO_TODAY, -21) || !rng.chance(0.4)) continue;
+      const outcome = rng.weighted(['done', 'partly', 'not_done'] as const, [50, 30, 20]);
+      const reviewedOn = addDays(c.dueDate, rng.int(3, 14));
+      c.reviews.push({
+        id: rng.uuid(),
+        session: null,
+        outcome,
+        note: `By phone: ${rng.pick(reviewNotes[outcome])}`,
+        reviewedOn,
+      });
+      c.status = outcome;
+    }
     if (withPlanned.has(k)) {
       const count = rng.int(1, 2);
       let date = addDays(DEMO_TODAY, rng.int(4, 20));
