@@ -7,6 +7,7 @@ import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { sessionsRoute } from './screens/sessionRoutes.tsx';
 import { SyncScreen } from './screens/SyncScreen.tsx';
 
 /**
@@ -35,6 +36,10 @@ export const routes: Route[] = [
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
     render: (s) =>
       first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
+  },
+  {
+    nav: { key: 'nav.sessions', path: '/sessions', icon: '☷' },
+    render: sessionsRoute,
   },
   {
     nav: { key: 'nav.sync', path: '/sync', icon: '⇄' },

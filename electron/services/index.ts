@@ -5,6 +5,7 @@ import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
+import { sessionHandlers } from './sessions/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 
 /** Every operation's handler, one map per domain. */
@@ -16,4 +17,5 @@ export const handlers = mergeHandlers(
   reportHandlers,
   syncHandlers,
   recommendHandlers,
+  sessionHandlers,
 );

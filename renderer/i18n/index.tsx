@@ -2,14 +2,15 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { languages, translator, type Lang } from '../../shared/i18n.ts';
 import { labelMessages } from '../../shared/labels.ts';
 import { frameMessages } from './frame.ts';
+import { sessionMessages } from './sessions.ts';
 
 /**
  * All UI messages. Each area has its own file here (e.g. `sync.ts`) made with
  * `defineMessages`; add it to this spread.
  */
 const all = {
-  en: { ...labelMessages.en, ...frameMessages.en },
-  sw: { ...labelMessages.sw, ...frameMessages.sw },
+  en: { ...labelMessages.en, ...frameMessages.en, ...sessionMessages.en },
+  sw: { ...labelMessages.sw, ...frameMessages.sw, ...sessionMessages.sw },
 };
 export type MessageKey = keyof typeof all.en;
 

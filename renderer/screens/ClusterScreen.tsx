@@ -10,6 +10,7 @@ import {
 } from '../../shared/labels.ts';
 import { priorityIndicator } from '../../shared/priorityIndicator.ts';
 import { useOp } from '../api.ts';
+import { ClusterFollowUp } from '../components/ClusterFollowUp.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { formatDate, formatNumber } from '../format.ts';
@@ -48,7 +49,11 @@ export function ClusterScreen({ id }: { id: string }) {
             ))}
           </span>
         </div>
-        <div className="actions" id="cluster-actions" />
+        <div className="actions" id="cluster-actions">
+          <a className="button primary" href={`#/sessions/plan/${c.id}`}>
+            {t('sessions.planSession')}
+          </a>
+        </div>
       </div>
 
       <div className="grid main-side">
@@ -108,6 +113,7 @@ export function ClusterScreen({ id }: { id: string }) {
         </div>
 
         <div className="stack">
+          <ClusterFollowUp clusterId={c.id} />
           <div className="card" data-testid="open-commitments">
             <h2>{t('cluster.commitments', { n: c.openCommitments.length })}</h2>
             {c.openCommitments.length === 0 && <p className="muted">{t('common.none')}</p>}

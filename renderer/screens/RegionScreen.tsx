@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { tagLabel } from '../../shared/labels.ts';
 import { useOp } from '../api.ts';
+import { RegionFollowUp } from '../components/RegionFollowUp.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { formatDate, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -104,6 +105,7 @@ export function RegionScreen() {
           </tbody>
         </table>
       </div>
+      <RegionFollowUp />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
 import { reportOps } from './reports.ts';
+import { sessionOps } from './sessions.ts';
 import { syncOps } from './sync.ts';
 
 /**
@@ -25,6 +26,7 @@ export const contract = mergeOperations(
   reportOps,
   syncOps,
   recommendOps,
+  sessionOps,
 );
 
 export type Contract = typeof contract;

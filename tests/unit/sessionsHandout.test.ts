@@ -105,9 +105,10 @@ describe('the printable session plan', () => {
       expect(count(row, '<td class="note"></td>')).toBe(1);
     }
     expect(count(html, '<tr class="blank">')).toBe(BLANK_COMMITMENT_ROWS);
-    expect(count(html.slice(html.indexOf('<table class="attendance">')), '<td class="box"></td>')).toBe(
-      4 * 2,
-    );
+    // Attendance: the four members two a line, each with blank present / apologies boxes.
+    const attendance = html.slice(html.indexOf('<table class="attendance">'));
+    expect(count(attendance, '<td class="box"></td>')).toBe(4 * 2);
+    expect(count(attendance.slice(attendance.indexOf('<tbody>')), '<tr>')).toBe(2);
   });
 
   it('escapes what people typed', () => {

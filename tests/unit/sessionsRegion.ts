@@ -1,8 +1,11 @@
 import { derivedId } from '../../electron/db/ids.ts';
 import type { Store } from '../../electron/db/store.ts';
 import type { Writer } from '../../electron/db/writer.ts';
+import { draftPlan, savePlan, type PracticeSource } from '../../electron/services/sessions/plan.ts';
+import type { PlanDraft } from '../../shared/contract/sessions.ts';
 import type { IndicatorName, PriorityTag } from '../../shared/schema/enums.ts';
 import { indicatorNames } from '../../shared/schema/enums.ts';
+import type { RecordInput } from '../../shared/sessions/record.ts';
 
 /**
  * A small constructed region for the sessions tests, where the right answers are known:
@@ -188,3 +191,38 @@ export function smallRegion(
 /** The number of rows in the change log: a rejected write must leave it unchanged. */
 export const changeCount = (store: Store): number =>
   (store.db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
+
+/** Records what the plan asked for, and answers with the region's two practices. */
+export function fakeSource(r: SmallRegion, asked: unknown[]): PracticeSource {
+  return (_store, query) => {
+    asked.push(query);
+    return [
+      { id: r.practices.visits, title: 'Parent visitation groups', summary: 's', why: ['Worked 4 km away'] },
+      { id: r.practices.radio, title: 'Radio lessons', summary: 's', why: [] },
+    ];
+  };
+}
+
+export function plan(store: Store, r: SmallRegion, date = '2026-03-10'): PlanDraft {
+  return draftPlan(
+    store,
+    { clusterId: r.mtwapa, date, kind: 'meeting', mode: 'in_person', problem: 'girls leave', lang: 'en' },
+    fakeSource(r, []),
+  );
+}
+
+export function planned(store: Store, r: SmallRegion, date = '2026-03-10'): string {
+  const { problem: _p, ...input } = plan(store, r, date);
+  return savePlan(store, input).id;
+}
+
+export const emptyRecord = (sessionId: string): RecordInput => ({
+  sessionId,
+  attendance: [],
+  reviews: [],
+  commitments: [],
+  practicesShared: [],
+  adoptions: [],
+  notes: '',
+  peerReview: null,
+});

@@ -7,6 +7,7 @@ import { joinCommand } from './join.ts';
 import { syncFolderCommand } from './syncFolder.ts';
 import { listCommand } from './list.ts';
 import { loadCommand } from './load.ts';
+import { planCommand } from './plan.ts';
 import { recommendCommand } from './recommend.ts';
 import { reportCommand } from './report.ts';
 import { statsCommand } from './stats.ts';
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   statsCommand,
   listCommand,
   reportCommand,
+  planCommand,
   exportCommand,
   importCommand,
   inspectCommand,

@@ -34,11 +34,19 @@ export interface HandoutInput {
 
 /** Blank lines on the printed form for commitments made at the meeting. */
 export const BLANK_COMMITMENT_ROWS = 5;
+/** The printed plan keeps each practice short so the whole plan fits on two pages. */
+export const PRINTED_REASONS = 2;
+const SUMMARY_CHARS = 240;
+
+const shorten = (text: string, max: number): string =>
+  text.length <= max
+    ? text
+    : `${text.slice(0, text.lastIndexOf(' ', max - 1) > max / 2 ? text.lastIndexOf(' ', max - 1) : max - 1)}…`;
 
 const CSS = `
 @page { size: A4; margin: 12mm 13mm; }
 * { box-sizing: border-box; }
-body { font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 9.5pt; line-height: 1.35;
+body { font-family: 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 9pt; line-height: 1.32;
   color: #1d2a2f; margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen { body { max-width: 186mm; margin: 8mm auto; padding: 0 4mm; } }
 h1 { font-size: 15pt; margin: 0 0 1mm; color: #0a4643; }
@@ -60,16 +68,19 @@ table.commitments th.box { padding: 1mm 0.6mm; }
 table.commitments .note { width: 27mm; }
 table.commitments .who { width: 24mm; }
 table.commitments .due { width: 23mm; white-space: nowrap; }
-tr.blank td { height: 9mm; }
+tr.blank td { height: 8mm; }
 .overdue { color: #b3261e; font-weight: bold; }
 .muted { color: #5b6b70; }
 ul.practices { margin: 1mm 0 0; padding-left: 4.5mm; }
-ul.practices li { margin-bottom: 1.2mm; }
-ul.why { margin: 0.5mm 0 0; padding-left: 4mm; color: #41545a; font-size: 8.5pt; }
+ul.practices > li { margin-bottom: 1.2mm; }
+ul.why { margin: 0.3mm 0 0; padding-left: 4mm; color: #41545a; font-size: 8pt; line-height: 1.25; }
 figure { margin: 1.5mm 0 0; }
 figcaption { font-size: 8.5pt; color: #41545a; }
 svg.chart { display: block; max-width: 100%; }
-table.attendance td.box { width: 16mm; }
+table.attendance { table-layout: fixed; font-size: 8.5pt; }
+table.attendance td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.attendance .box { width: 14mm; }
+table.attendance th.box { padding: 1mm 0.6mm; font-size: 7.5pt; overflow-wrap: anywhere; }
 footer { margin-top: 4mm; font-size: 8pt; color: #5b6b70; }
 `;
 
@@ -133,8 +144,13 @@ function itemBody(item: AgendaItem, h: HandoutInput, lang: Lang): string {
         `<ul class="practices">${item.practices
           .map(
             (p) =>
-              `<li><b>${esc(p.title)}</b> — ${esc(p.summary)}${
-                p.why.length ? `<ul class="why">${p.why.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : ''
+              `<li><b>${esc(p.title)}</b> — ${esc(shorten(p.summary, SUMMARY_CHARS))}${
+                p.why.length
+                  ? `<ul class="why">${p.why
+                      .slice(0, PRINTED_REASONS)
+                      .map((x) => `<li>${esc(x)}</li>`)
+                      .join('')}</ul>`
+                  : ''
               }</li>`,
           )
           .join('')}</ul>`
@@ -199,18 +215,23 @@ function newCommitmentsSection(lang: Lang, kind: SessionKind): string {
   )}</th></tr></thead><tbody>${blank}</tbody></table></section>`;
 }
 
+/** Two members a row, so a register of fifteen takes eight lines of the page. */
 function attendanceSection(h: HandoutInput, lang: Lang): string {
   const w = handoutWords[lang];
   if (!h.members.length) return '';
-  const rows = h.members.map(
-    (m) =>
-      `<tr><td>${esc(m.name)}<span class="muted"> — ${esc(roleLabel(lang, m.role))}${
-        m.schoolName ? `, ${esc(m.schoolName)}` : ''
-      }</span></td><td class="box"></td><td class="box"></td></tr>`,
-  );
-  return `<section><h2>${esc(w.attendance)}</h2><table class="attendance"><thead><tr><th>${esc(w.member)}</th><th>${esc(
-    w.present,
-  )}</th><th>${esc(w.apologies)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  const cell = (m: HandoutInput['members'][number] | undefined): string =>
+    m
+      ? `<td>${esc(m.name)}<span class="muted"> — ${esc(roleLabel(lang, m.role))}${
+          m.schoolName ? `, ${esc(m.schoolName)}` : ''
+        }</span></td><td class="box"></td><td class="box"></td>`
+      : '<td></td><td></td><td></td>';
+  const rows: string[] = [];
+  for (let i = 0; i < h.members.length; i += 2)
+    rows.push(`<tr>${cell(h.members[i])}${cell(h.members[i + 1])}</tr>`);
+  const head = `<th>${esc(w.member)}</th><th class="box">${esc(w.present)}</th><th class="box">${esc(w.apologies)}</th>`;
+  return `<section><h2>${esc(w.attendance)}</h2><table class="attendance"><thead><tr>${head}${head}</tr></thead><tbody>${rows.join(
+    '',
+  )}</tbody></table></section>`;
 }
 
 /** A file name for the saved plan, e.g. "plan-mtwapa-2026-03-12". */

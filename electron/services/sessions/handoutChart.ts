@@ -11,8 +11,8 @@ const WIDTH = 560;
 const LABEL_W = 170;
 const VALUE_W = 52;
 const PLOT_W = WIDTH - LABEL_W - VALUE_W;
-const ROW_H = 24;
-const BAR_H = 9;
+const ROW_H = 20;
+const BAR_H = 8;
 const TOP = 24;
 const GAP = 10;
 const COLOURS = { previous: '#b9c6c9', school: '#0f5e5a', cluster: '#c9731d', neighbour: '#5b8f8b' };
@@ -56,18 +56,18 @@ export function spotlightSvg(s: DataSpotlight, rows: readonly SpotlightRow[], la
     lastGroup = row.group;
     const weight = row.group === 'cluster' ? ' font-weight="bold"' : '';
     parts.push(
-      `<text x="${LABEL_W - 6}" y="${y + 15}" font-size="10" text-anchor="end"${weight}>${escapeHtml(truncate(row.label, 30))}</text>`,
+      `<text x="${LABEL_W - 6}" y="${y + 13}" font-size="10" text-anchor="end"${weight}>${escapeHtml(truncate(row.label, 30))}</text>`,
     );
     const bar = (value: number | null, dy: number, colour: string): void => {
       if (value === null) return;
       const w = Math.max(1, x(value) - LABEL_W);
       parts.push(`<rect x="${LABEL_W}" y="${y + dy}" width="${fmt(w)}" height="${BAR_H}" fill="${colour}"/>`);
       parts.push(
-        `<text x="${fmt(LABEL_W + w + 3)}" y="${y + dy + 8}" font-size="8.5" fill="#1d2a2f">${escapeHtml(formatFigure(s, value))}</text>`,
+        `<text x="${fmt(LABEL_W + w + 3)}" y="${y + dy + 7}" font-size="8" fill="#1d2a2f">${escapeHtml(formatFigure(s, value))}</text>`,
       );
     };
-    bar(row.previous, 2, COLOURS.previous);
-    bar(row.current, 2 + BAR_H + 1, COLOURS[row.group]);
+    bar(row.previous, 1, COLOURS.previous);
+    bar(row.current, 1 + BAR_H + 1, COLOURS[row.group]);
     y += ROW_H;
   }
 
