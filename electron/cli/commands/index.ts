@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { demoCommand } from './demo.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
@@ -10,6 +11,7 @@ import { loadCommand } from './load.ts';
 import { planCommand } from './plan.ts';
 import { recommendCommand } from './recommend.ts';
 import { reportCommand } from './report.ts';
+import { simulateCommand } from './simulate.ts';
 import { statsCommand } from './stats.ts';
 
 /** Every CLI command; add one import and one entry per command file. */
@@ -25,5 +27,7 @@ export const commands: Command[] = [
   digestCommand,
   syncFolderCommand,
   joinCommand,
+  demoCommand,
+  simulateCommand,
   recommendCommand,
 ];
