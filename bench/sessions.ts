@@ -73,7 +73,12 @@ for (const scale of scales) {
   const commitments = store.db.prepare('SELECT count(*) FROM commitments').pluck().get() as number;
   console.log(`\n${scale}: ${clusters.length} clusters, ${commitments} commitments, ${RUNS} sessions`);
 
-  const [plan, handout, open, draft, record, follow] = [[], [], [], [], [], []] as number[][];
+  const plan: number[] = [];
+  const handout: number[] = [];
+  const open: number[] = [];
+  const draft: number[] = [];
+  const record: number[] = [];
+  const follow: number[] = [];
   for (const clusterId of picked) {
     const drafted = timed(plan, () =>
       draftPlan(
