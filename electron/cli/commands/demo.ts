@@ -1,6 +1,7 @@
 import { tableNames } from '../../../shared/schema/tables.ts';
 import { openStore } from '../../db/store.ts';
-import { demoScales, generateDemo, type DemoScale } from '../../demo/generate.ts';
+import { PamojaError } from '../../../shared/errors.ts';
+import { DemoOptions, demoScales, generateDemo, type DemoScale } from '../../demo/generate.ts';
 import { EXIT_OK, intFlag, parseFlags, required, UsageError, type Command } from '../command.ts';
 import { formatTable } from '../table.ts';
 
@@ -20,6 +21,10 @@ export const demoCommand: Command = {
     const scale = values.scale ?? 'region';
     if (!(demoScales as readonly string[]).includes(scale))
       throw new UsageError(`--scale must be one of ${demoScales.join(', ')}, got "${scale}"`);
+    // Checked before the store is opened, so bad input never creates a file.
+    const checked = DemoOptions.safeParse({ seed, scale });
+    if (!checked.success)
+      throw new PamojaError('invalid', `--seed: ${checked.error.issues[0]?.message ?? 'invalid'}`);
     const store = openStore(db);
     try {
       const started = performance.now();
