@@ -78,8 +78,11 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
   // process imported it, or the sender's clock runs a little ahead): a local edit made now
   // must still order after what the store holds for the row, or the merge would hide it.
   const newestOf = (table: string, id: string): Hlc =>
-    (statements.get('SELECT max(hlc) AS h FROM changes WHERE tbl = ? AND row_id = ?').get(table, id) as { h: Hlc | null })
-      .h ?? 0;
+    (
+      statements.get('SELECT max(hlc) AS h FROM changes WHERE tbl = ? AND row_id = ?').get(table, id) as {
+        h: Hlc | null;
+      }
+    ).h ?? 0;
   const tick = (table: string, id: string): Hlc =>
     (clock.last = tickHlc(Math.max(clock.last, newestOf(table, id)), clock.now()));
   const assertTable = (table: string): void => {
