@@ -47,6 +47,8 @@ const fixtureCounts = {
   practices: 3,
   practice_evidence: 4,
   adoptions: 3,
+  // Coaches' feedback on recommendations is made in the app, never in a region file.
+  recommendation_feedback: 0,
 };
 
 describe('pamoja help and usage', () => {

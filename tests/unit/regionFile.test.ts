@@ -27,6 +27,8 @@ const expected = {
   practices: 3,
   practice_evidence: 4,
   adoptions: 3,
+  // Coaches' feedback on recommendations is made in the app, never in a region file.
+  recommendation_feedback: 0,
 };
 
 const id = (table: string, key: string): string => derivedId('region-file', table, key);
