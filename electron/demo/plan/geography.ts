@@ -228,9 +228,10 @@ export function planGeography(rng: Rng, spec: ScaleSpec): Geography {
         : Math.min(25, Math.max(8, Math.round(learners / rng.float(40, 55))));
       const gender = rng.chance(0.45) ? 'f' : 'm';
       const headName = personName(rng, cluster.area, gender);
-      let name = schoolName(rng, cluster.area, cluster.place.replace(/ town$/, ''));
+      const town = cluster.place.replace(/ town$/, '').replace(/ (North|South|East|West|Central) \d+$/, '');
+      let name = schoolName(rng, cluster.area, town);
       while (cluster.schools.some((s) => schools[s]!.name === name))
-        name = schoolName(rng, cluster.area, cluster.place);
+        name = schoolName(rng, cluster.area, town);
       const school = schools.length;
       schools.push({
         id: rng.uuid(),

@@ -103,11 +103,23 @@ export function schoolModel(
 /** Lower a school's starting quality on one measure, leaving room for a practice to show. */
 export function makeRoom(model: SchoolModel, measure: QualityMeasure, rng: Rng): void {
   const d = dimOf.get(measure)!;
-  model.q0[d] = Math.min(model.q0[d]!, rng.float(0.2, 0.45));
+  if (model.q0[d]! > 0.7) model.q0[d] = rng.float(0.35, 0.7);
 }
 
 /** q per measure per term: index `t * DIMS + dim`. */
 export type Series = Float64Array;
+
+/**
+ * How much of an effect shows `terms` after it starts: most of it the next term, all of it
+ * for a year, then it fades to a lasting third (schools drift back when attention moves on).
+ * Together with a cap on the summed shift this keeps a country's eleven years from piling
+ * every school up at the top.
+ */
+function ramp(terms: number): number {
+  if (terms <= 1) return 0.6;
+  if (terms <= 4) return 1;
+  return Math.max(0.35, 1 - 0.1 * (terms - 4));
+}
 
 export function computeSeries(
   model: SchoolModel,
@@ -123,14 +135,14 @@ export function computeSeries(
     if (s) targets.push(s);
     for (const [m, share] of targets) {
       const d = dimOf.get(m)!;
-      for (let t = e.from + 1; t < terms; t++)
-        shift[t * DIMS + d]! += e.size * share * (t - e.from >= 2 ? 1 : 0.6);
+      for (let t = e.from + 1; t < terms; t++) shift[t * DIMS + d]! += e.size * share * ramp(t - e.from);
     }
   }
   for (let t = 0; t < terms; t++) {
     for (let d = 0; d < DIMS; d++) {
       const i = t * DIMS + d;
-      out[i] = clamp(model.q0[d]! + model.drift * t + rng.normal() * 0.012 + shift[i]!);
+      const moved = Math.min(0.35, Math.max(-0.3, shift[i]!));
+      out[i] = clamp(model.q0[d]! + model.drift * t + rng.normal() * 0.012 + moved);
     }
   }
   return out;
