@@ -11,6 +11,7 @@ import {
 import { priorityIndicator } from '../../shared/priorityIndicator.ts';
 import { useOp } from '../api.ts';
 import { ClusterFollowUp } from '../components/ClusterFollowUp.tsx';
+import { RecommendationsPanel } from '../components/RecommendationsPanel.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
 import { formatDate, formatNumber } from '../format.ts';
@@ -84,6 +85,8 @@ export function ClusterScreen({ id }: { id: string }) {
               <p className="muted">{t('cluster.trend.none')}</p>
             )}
           </div>
+
+          <RecommendationsPanel clusterId={c.id} />
 
           <div className="card">
             <h2>{t('cluster.schools', { n: c.schools.length })}</h2>

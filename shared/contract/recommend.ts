@@ -98,6 +98,8 @@ export const Recommendation = z.object({
     notRelevant: z.boolean(),
     /** The feedback row to undo "not relevant" with. */
     notRelevantId: z.string().nullable(),
+    /** Schools of this cluster that already adopted it. */
+    adoptedBy: z.array(z.string()),
   }),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
@@ -128,6 +130,10 @@ export const RecommendationResult = z.object({
   /** Practices that fit but are left out because their evidence says they made things worse. */
   excludedWorse: z.number(),
   results: z.array(Recommendation),
+  /** Practices this cluster marked not relevant (demoted, perhaps out of the list), to undo. */
+  markedNotRelevant: z.array(
+    z.object({ practiceId: z.string(), title: z.string(), feedbackId: z.string(), on: z.string() }),
+  ),
 });
 export type RecommendationResult = z.infer<typeof RecommendationResult>;
 

@@ -40,6 +40,7 @@ export interface ClusterFeedback {
   sharedOn: string | null;
   notRelevant: boolean;
   notRelevantId: string | null;
+  notRelevantOn: string | null;
 }
 
 export interface RankContext extends RankPlaces, ClusterMix {
@@ -181,9 +182,16 @@ function complete(p: PracticeFacts, text: number, a: Admitted, pl: Plan): Scored
     factor: a.factor,
     score,
     nearest,
-    matchedTags: p.tags.filter((t) => ctx.question.tags.includes(t)),
-    matchedIndicators: indicatorsOf(pl.weakMask & d.improvesMask),
+    matchedTags: [],
+    matchedIndicators: [],
   };
+}
+
+/** What of the question a shown practice matched (worked out only for those shown). */
+function withMatches(s: Scored, pl: Plan): Scored {
+  s.matchedTags = s.practice.tags.filter((t) => pl.ctx.question.tags.includes(t));
+  s.matchedIndicators = indicatorsOf(pl.weakMask & s.derived.improvesMask);
+  return s;
 }
 
 /**
@@ -199,7 +207,7 @@ export function scorePractice(p: PracticeFacts, text: number, ctx: RankContext):
   if (fit === WORSE) return 'worse';
   const nearest = withinReach(p, d, ctx);
   if (nearest === false) return 'unfit';
-  return complete(p, text, { fit, derived: d, factor: feedbackFactor(p, ctx), nearest }, pl);
+  return withMatches(complete(p, text, { fit, derived: d, factor: feedbackFactor(p, ctx), nearest }, pl), pl);
 }
 
 const better = (a: Scored, b: Scored): boolean =>
@@ -240,9 +248,20 @@ export function rank(
     if (nearest === false) continue;
     considered++;
     const factor = feedbackFactor(p, ctx);
-    // The other parts are at most 1, so factor × fit bounds the score: skip the rest
-    // when even that cannot enter the list.
-    if (top.length === limit && factor * fit < top[limit - 1]!.score) continue;
+    // Evidence and recency are at hand; nearness and context are at most 1. That bounds
+    // the score: skip the rest when even the bound cannot enter the list.
+    if (top.length === limit) {
+      const w = rankWeights.parts;
+      const bound =
+        factor *
+        fit *
+        (w.fit +
+          w.nearness +
+          w.context +
+          w.evidence * evidencePart(d.summary) +
+          w.recency * recencyPart(d, pl.today));
+      if (bound < top[limit - 1]!.score) continue;
+    }
     const s = complete(p, text, { fit, derived: d, factor, nearest }, pl);
     if (top.length === limit && !better(s, top[limit - 1]!)) continue;
     // Insertion into a short sorted list: limit is small, candidates are many.
@@ -255,5 +274,5 @@ export function rank(
     }
     top[i] = s;
   }
-  return { top, considered, excludedWorse };
+  return { top: top.map((s) => withMatches(s, pl)), considered, excludedWorse };
 }

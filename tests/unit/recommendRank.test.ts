@@ -185,7 +185,9 @@ describe('ranking', () => {
     const a = practice('a', { evidence: [measured('mid')] });
     const b = practice('b', { evidence: [measured('mid')] });
     expect(order([a, b], context())).toEqual(['a', 'b']);
-    const feedback = new Map([['a', { sharedOn: null, notRelevant: true, notRelevantId: 'f1' }]]);
+    const feedback = new Map([
+      ['a', { sharedOn: null, notRelevant: true, notRelevantId: 'f1', notRelevantOn: '2026-06-01' }],
+    ]);
     const ctx = context({ feedback });
     expect(order([a, b], ctx)).toEqual(['b', 'a']);
     expect(scored(a, 1, ctx).factor).toBeLessThan(1);

@@ -123,7 +123,15 @@ describe('recommend (service)', () => {
     expect(count(store, 'SELECT count(*) FROM changes') - changes).toBe(7);
     const marked = ask(store, q);
     expect(ids(marked).at(-1)).toBe(top);
-    expect(marked.results.at(-1)!.feedback).toEqual({ sharedOn: null, notRelevant: true, notRelevantId: id });
+    expect(marked.results.at(-1)!.feedback).toEqual({
+      sharedOn: null,
+      notRelevant: true,
+      notRelevantId: id,
+      adoptedBy: [],
+    });
+    expect(marked.markedNotRelevant).toEqual([
+      { practiceId: top, title: marked.results.at(-1)!.title, feedbackId: id, on: today },
+    ]);
     expect(whyNot(store, [top], q.clusterId)).toMatchObject([
       { practiceId: top, reason: 'not_relevant_here' },
     ]);
@@ -176,6 +184,7 @@ describe('recommend (service)', () => {
       pending: 2,
     });
 
+    expect(item.feedback.adoptedBy.sort()).toEqual(r.schools.kilifi.slice(0, 2).sort());
     const adoptions = count(store, 'SELECT count(*) FROM adoptions');
     const again = thrown(() =>
       adopt(store, {

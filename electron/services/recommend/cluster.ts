@@ -68,11 +68,17 @@ export function clusterView(store: Store, clusterId: string): ClusterView {
     given_on: string;
   }[];
   for (const r of rows) {
-    const f = feedback.get(r.practice_id) ?? { sharedOn: null, notRelevant: false, notRelevantId: null };
+    const f = feedback.get(r.practice_id) ?? {
+      sharedOn: null,
+      notRelevant: false,
+      notRelevantId: null,
+      notRelevantOn: null,
+    };
     if (r.kind === 'shared') f.sharedOn = r.given_on;
     else {
       f.notRelevant = true;
       f.notRelevantId = r.id;
+      f.notRelevantOn = r.given_on;
     }
     feedback.set(r.practice_id, f);
   }

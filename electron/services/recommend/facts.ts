@@ -23,6 +23,8 @@ export interface PracticeIndex {
   clusters: Map<string, ClusterPlace>;
   /** How many practices contain each search stem (for dropping words that say nothing). */
   docFreq: Map<string, number>;
+  /** Recent full-text answers by query (a panel asks again after every feedback). */
+  textCache: Map<string, Map<number, number>>;
   /** Every practice, in a stable order; rebuilt after changes. */
   all(): PracticeEntry[];
 }
@@ -189,6 +191,7 @@ function build(store: Store): State {
     bySeq,
     clusters: loadClusters(store),
     docFreq: new Map(),
+    textCache: new Map(),
     lastSeq,
     ownerOf,
     list: null,
@@ -266,6 +269,7 @@ function refresh(store: Store, s: State): boolean {
   if (dirty.size) {
     s.list = null;
     s.docFreq.clear();
+    s.textCache.clear();
   }
   if (clusters) s.clusters = loadClusters(store);
   s.lastSeq = maxSeq;

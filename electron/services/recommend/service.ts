@@ -104,6 +104,9 @@ function toRecommendation(
       sharedOn: fb?.sharedOn ?? null,
       notRelevant: fb?.notRelevant ?? false,
       notRelevantId: fb?.notRelevantId ?? null,
+      adoptedBy: p.adoptions.flatMap((a) =>
+        a.clusterId === ctx.clusterId && a.schoolId ? [a.schoolId] : [],
+      ),
     },
   };
 }
@@ -158,15 +161,19 @@ export function recommend(store: Store, query: RecommendQuery): RecommendationRe
         ctx,
         q.limit ?? DEFAULT_LIMIT,
       );
-  const shown = texts(
-    store,
-    ranking.top.map((s) => s.practice.id),
-  );
+  const marked = [...view.feedback].filter(([, f]) => f.notRelevant);
+  const shown = texts(store, [...ranking.top.map((s) => s.practice.id), ...marked.map(([id]) => id)]);
   return {
     cluster: { id: view.id, name: view.name },
     question: asked.question,
     considered: ranking.considered,
     excludedWorse: ranking.excludedWorse,
     results: ranking.top.map((s) => toRecommendation(s, shown.get(s.practice.id), ctx, asked.words)),
+    markedNotRelevant: marked.map(([practiceId, f]) => ({
+      practiceId,
+      title: shown.get(practiceId)?.title ?? '',
+      feedbackId: f.notRelevantId!,
+      on: f.notRelevantOn!,
+    })),
   };
 }

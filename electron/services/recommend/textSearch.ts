@@ -3,6 +3,8 @@ import { rankWeights } from '../../../shared/recommend/weights.ts';
 import type { Store } from '../../db/store.ts';
 import type { PracticeIndex } from './facts.ts';
 
+const TEXT_CACHE_SIZE = 64;
+
 /** How many practices contain a stem (cached with the facts until practices change). */
 function docFreq(store: Store, index: PracticeIndex, w: QuestionWord): number {
   let n = index.docFreq.get(w.stem);
@@ -32,9 +34,11 @@ export function textMatches(store: Store, index: PracticeIndex, words: readonly 
   const total = index.byId.size;
   const rare = words.filter((w) => docFreq(store, index, w) <= rankWeights.commonWordShare * total);
   const searched = rare.length ? rare : [...words];
-  const scores = new Map<number, number>();
   const match = ftsMatch(searched);
-  if (!match) return { scores, searched };
+  if (!match) return { scores: new Map(), searched };
+  const cached = index.textCache.get(match);
+  if (cached) return { scores: cached, searched };
+  const scores = new Map<number, number>();
   const [t, p, s, st, tg] = rankWeights.textColumns;
   const rows = store.statements
     .get(
@@ -45,5 +49,7 @@ export function textMatches(store: Store, index: PracticeIndex, words: readonly 
     .all(t, p, s, st, tg, match, rankWeights.maxTextMatches) as [number, number][];
   const best = rows[0]?.[1] ?? 0;
   for (const [seq, relevance] of rows) scores.set(seq, best > 0 ? Math.max(relevance / best, 1e-6) : 1);
+  if (index.textCache.size >= TEXT_CACHE_SIZE) index.textCache.delete(index.textCache.keys().next().value!);
+  index.textCache.set(match, scores);
   return { scores, searched };
 }
