@@ -24,13 +24,31 @@ export type Edit = (ctx: EditContext) => string | null;
 export const all = <T>(store: Store, sql: string, ...params: unknown[]): T[] =>
   store.statements.get(sql).all(...params) as T[];
 
+/**
+ * One row drawn at random, in id order, from `from` (a table and a WHERE clause written in
+ * code, values as parameters), without reading every row: a country has 50,000 practices.
+ */
+export function pickOne<T>(
+  ctx: EditContext,
+  columns: string,
+  from: string,
+  ...params: unknown[]
+): T | undefined {
+  const { n } = ctx.store.statements.get(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number };
+  if (n === 0) return undefined;
+  return ctx.store.statements
+    .get(`SELECT ${columns} FROM ${from} ORDER BY id LIMIT 1 OFFSET ?`)
+    .get(...params, ctx.rng.int(0, n - 1)) as T;
+}
+
 export function pickCluster(ctx: EditContext): string | null {
-  const clusters = all<{ id: string }>(
-    ctx.store,
-    `SELECT c.id FROM clusters c WHERE EXISTS (SELECT 1 FROM members m WHERE m.cluster_id = c.id)
-       AND EXISTS (SELECT 1 FROM schools s WHERE s.cluster_id = c.id) ORDER BY c.id`,
+  const cluster = pickOne<{ id: string }>(
+    ctx,
+    'id',
+    `clusters c WHERE EXISTS (SELECT 1 FROM members m WHERE m.cluster_id = c.id)
+       AND EXISTS (SELECT 1 FROM schools s WHERE s.cluster_id = c.id)`,
   );
-  return clusters.length ? ctx.rng.pick(clusters).id : null;
+  return cluster?.id ?? null;
 }
 
 const membersOf = (store: Store, cluster: string) =>
@@ -128,12 +146,12 @@ export const commitmentMade: Edit = (ctx) => {
 /** A commitment comes up at a meeting (or a phone call) and gets its verdict. */
 export const commitmentReviewed: Edit = (ctx) => {
   const { store, rng, now } = ctx;
-  const open = all<{ id: string; cluster_id: string }>(
-    store,
-    `SELECT id, cluster_id FROM commitments WHERE status IN ('open', 'partly', 'not_done') ORDER BY id`,
+  const c = pickOne<{ id: string; cluster_id: string }>(
+    ctx,
+    'id, cluster_id',
+    `commitments WHERE status IN ('open', 'partly', 'not_done')`,
   );
-  if (!open.length) return null;
-  const c = rng.pick(open);
+  if (!c) return null;
   const outcome = rng.weighted(['done', 'partly', 'not_done', 'dropped'] as const, [5, 3, 2, 1]);
   const id = rng.uuid();
   store.write((w) => {
@@ -151,13 +169,14 @@ export const commitmentReviewed: Edit = (ctx) => {
 };
 
 /** The coach improves a practice's write-up or its tags. */
-export const practiceEdited: Edit = ({ store, rng }) => {
-  const practices = all<{ id: string; summary: string; steps: string; tags: string }>(
-    store,
-    'SELECT id, summary, steps, tags FROM practices ORDER BY id',
+export const practiceEdited: Edit = (ctx) => {
+  const { store, rng } = ctx;
+  const p = pickOne<{ id: string; summary: string; steps: string; tags: string }>(
+    ctx,
+    'id, summary, steps, tags',
+    'practices',
   );
-  if (!practices.length) return null;
-  const p = rng.pick(practices);
+  if (!p) return null;
   const tags = JSON.parse(p.tags) as PriorityTag[];
   const what = rng.pick(['summary', 'steps', 'tags'] as const);
   store.write((w) => {
@@ -219,9 +238,9 @@ export const practiceAdded: Edit = (ctx) => {
 /** A school or a whole cluster starts a practice. */
 export const adoptionMade: Edit = (ctx) => {
   const { store, rng, now } = ctx;
-  const practices = all<{ id: string }>(store, 'SELECT id FROM practices ORDER BY id');
+  const practice = pickOne<{ id: string }>(ctx, 'id', 'practices');
   const cluster = pickCluster(ctx);
-  if (!practices.length || !cluster) return null;
+  if (!practice || !cluster) return null;
   const schools = all<{ id: string }>(
     store,
     'SELECT id FROM schools WHERE cluster_id = ? ORDER BY id',
@@ -231,7 +250,7 @@ export const adoptionMade: Edit = (ctx) => {
   store.write((w) =>
     w.insert('adoptions', {
       id,
-      practice_id: rng.pick(practices).id,
+      practice_id: practice.id,
       cluster_id: cluster,
       school_id: rng.chance(0.7) ? rng.pick(schools).id : null,
       adopted_on: addDays(now, -rng.int(0, 14)),
@@ -244,13 +263,10 @@ export const adoptionMade: Edit = (ctx) => {
 };
 
 /** A pending adoption gets its result. */
-export const adoptionOutcome: Edit = ({ store, rng }) => {
-  const pending = all<{ id: string }>(
-    store,
-    `SELECT id FROM adoptions WHERE outcome = 'pending' ORDER BY id`,
-  );
-  if (!pending.length) return null;
-  const a = rng.pick(pending);
+export const adoptionOutcome: Edit = (ctx) => {
+  const { store, rng } = ctx;
+  const a = pickOne<{ id: string }>(ctx, 'id', `adoptions WHERE outcome = 'pending'`);
+  if (!a) return null;
   const outcome = rng.weighted(['improved', 'no_change', 'worse'] as const, [5, 3, 1]);
   const note = {
     improved: 'Better after a term.',

@@ -1,6 +1,6 @@
 import { indicatorDefs, indicatorNames, type IndicatorName } from '../../shared/schema/enums.ts';
 import { derivedId } from '../db/ids.ts';
-import { all, pickCluster, type Edit } from './edits.ts';
+import { all, pickCluster, pickOne, type Edit } from './edits.ts';
 
 /** Figures a school with no history starts from: middling, inside DATA.md's typical ranges. */
 const typical: Record<IndicatorName, number> = {
@@ -66,26 +66,25 @@ export const indicatorsEntered: Edit = (ctx) => {
 };
 
 /** An attendance mark entered by mistake is taken out. */
-export const attendanceRemoved: Edit = ({ store, rng }) => {
-  const rows = all<{ id: string }>(store, 'SELECT id FROM attendance ORDER BY id');
-  if (!rows.length) return null;
-  const row = rng.pick(rows);
+export const attendanceRemoved: Edit = (ctx) => {
+  const row = pickOne<{ id: string }>(ctx, 'id', 'attendance');
+  if (!row) return null;
+  const { store } = ctx;
   store.write((w) => w.remove('attendance', row.id));
   return `removed attendance ${row.id}`;
 };
 
 /** A commitment entered twice is deleted with its reviews (or, with no duplicate, a mistaken one). */
-export const commitmentRemoved: Edit = ({ store, rng }) => {
-  const duplicates = all<{ id: string }>(
-    store,
-    `SELECT c.id FROM commitments c WHERE EXISTS (SELECT 1 FROM commitments d WHERE d.cluster_id = c.cluster_id
-       AND d.owner_member_id = c.owner_member_id AND d.action = c.action AND d.id < c.id) ORDER BY c.id`,
+export const commitmentRemoved: Edit = (ctx) => {
+  const { store } = ctx;
+  const duplicate = pickOne<{ id: string }>(
+    ctx,
+    'id',
+    `commitments c WHERE EXISTS (SELECT 1 FROM commitments d WHERE d.cluster_id = c.cluster_id
+       AND d.owner_member_id = c.owner_member_id AND d.action = c.action AND d.id < c.id)`,
   );
-  const pool = duplicates.length
-    ? duplicates
-    : all<{ id: string }>(store, 'SELECT id FROM commitments ORDER BY id');
-  if (!pool.length) return null;
-  const c = rng.pick(pool);
+  const c = duplicate ?? pickOne<{ id: string }>(ctx, 'id', 'commitments');
+  if (!c) return null;
   const reviews = all<{ id: string }>(
     store,
     'SELECT id FROM commitment_reviews WHERE commitment_id = ? ORDER BY id',
@@ -95,17 +94,14 @@ export const commitmentRemoved: Edit = ({ store, rng }) => {
     for (const r of reviews) w.remove('commitment_reviews', r.id);
     w.remove('commitments', c.id);
   });
-  return `removed ${duplicates.length ? 'duplicate ' : ''}commitment ${c.id} and ${reviews.length} review(s)`;
+  return `removed ${duplicate ? 'duplicate ' : ''}commitment ${c.id} and ${reviews.length} review(s)`;
 };
 
 /** The coach adds a line to a session's notes after the meeting. */
-export const notesEdited: Edit = ({ store, rng }) => {
-  const sessions = all<{ id: string; notes: string }>(
-    store,
-    `SELECT id, notes FROM sessions WHERE status = 'held' ORDER BY id`,
-  );
-  if (!sessions.length) return null;
-  const s = rng.pick(sessions);
+export const notesEdited: Edit = (ctx) => {
+  const { store, rng } = ctx;
+  const s = pickOne<{ id: string; notes: string }>(ctx, 'id, notes', `sessions WHERE status = 'held'`);
+  if (!s) return null;
   const line = rng.pick([
     'Later: the assistant chief agreed to come to the next meeting.',
     'Added after the meeting: two heads sent their figures by SMS.',

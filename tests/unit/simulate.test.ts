@@ -47,6 +47,40 @@ describe('simulateEdits', () => {
     ).toBe(0);
   });
 
+  it('removes a commitment entered twice, with its reviews', () => {
+    const store = smallDemo();
+    const original = store.db
+      .prepare(
+        'SELECT * FROM commitments WHERE id IN (SELECT commitment_id FROM commitment_reviews) ORDER BY id LIMIT 1',
+      )
+      .get() as Record<string, string>;
+    // the same commitment entered again, with a review of its own
+    const twin = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+    store.write((w) => {
+      w.insert('commitments', { ...(original as never), id: twin });
+      w.insert('commitment_reviews', {
+        id: 'ffffffff-ffff-4fff-bfff-fffffffffffe',
+        commitment_id: twin,
+        session_id: null,
+        outcome: 'partly',
+        note: 'entered twice',
+        reviewed_on: '2026-11-01',
+      });
+    });
+    const summary = simulateEdits(store, { edits: kinds.length, seed: 4 });
+    expect(summary.log.join('\n')).toMatch(/removed duplicate commitment/);
+    expect(count(store, 'SELECT count(*) AS n FROM commitments WHERE id IN (?, ?)', original.id, twin)).toBe(
+      1,
+    );
+    expect(
+      count(
+        store,
+        'SELECT count(*) AS n FROM commitment_reviews WHERE commitment_id NOT IN (SELECT id FROM commitments)',
+      ),
+    ).toBe(0);
+    expect(foreignKeyProblems(store)).toEqual([]);
+  });
+
   it('is deterministic given the seed and the store content', () => {
     const a = smallDemo('a.sqlite');
     const b = smallDemo('b.sqlite');
