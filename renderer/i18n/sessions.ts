@@ -64,6 +64,8 @@ export const sessionMessages = defineMessages({
     'sessions.plan.problem': 'Problem',
     'sessions.plan.noPractices': 'No practices picked.',
     'sessions.plan.removePractice': 'Remove',
+    'sessions.plan.moreRecommendations':
+      'More practices for this cluster — ask, filter, and mark what was shared',
     'sessions.peer.visit': 'Peer-review visit',
     'sessions.peer.host': 'Host school',
     'sessions.peer.noHost': '— not chosen —',
@@ -217,6 +219,8 @@ export const sessionMessages = defineMessages({
     'sessions.plan.problem': 'Tatizo',
     'sessions.plan.noPractices': 'Hakuna mbinu iliyochaguliwa.',
     'sessions.plan.removePractice': 'Ondoa',
+    'sessions.plan.moreRecommendations':
+      'Mbinu zaidi kwa kundi hili — uliza, chuja, na weka alama zilizoshirikiwa',
     'sessions.peer.visit': 'Ziara ya mapitio ya rika',
     'sessions.peer.host': 'Shule mwenyeji',
     'sessions.peer.noHost': '— haijachaguliwa —',

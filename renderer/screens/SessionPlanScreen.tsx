@@ -6,6 +6,7 @@ import { todayIso } from '../../shared/today.ts';
 import { call, useOp, type ApiError } from '../api.ts';
 import { AgendaEditor } from '../components/AgendaEditor.tsx';
 import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
+import { RecommendationsPanel } from '../components/RecommendationsPanel.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -49,6 +50,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [exploring, setExploring] = useState(false);
 
   const key: DraftKey | null = clusterId ? { kind: 'plan', clusterId, sessionId } : null;
   const keyJson = JSON.stringify(key);
@@ -226,6 +228,20 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
           schools={cluster.data.schools}
         />
       </div>
+
+      {plan.kind === 'meeting' && (
+        <details className="more-recommendations" onToggle={(e) => setExploring(e.currentTarget.open)}>
+          <summary>{t('sessions.plan.moreRecommendations')}</summary>
+          {exploring && (
+            <RecommendationsPanel
+              clusterId={plan.clusterId}
+              initialProblem={plan.problem}
+              {...(plan.id ? { sessionId: plan.id } : {})}
+              limit={6}
+            />
+          )}
+        </details>
+      )}
     </section>
   );
 }
