@@ -248,7 +248,7 @@ export function rank(
     if (nearest === false) continue;
     considered++;
     const factor = feedbackFactor(p, ctx);
-    // Evidence and recency are at hand; nearness and context are at most 1. That bounds
+    // Evidence, recency and context are quick to work out; nearness is at most 1. That bounds
     // the score: skip the rest when even the bound cannot enter the list.
     if (top.length === limit) {
       const w = rankWeights.parts;
@@ -257,7 +257,7 @@ export function rank(
         fit *
         (w.fit +
           w.nearness +
-          w.context +
+          w.context * contextPart(p, ctx) +
           w.evidence * evidencePart(d.summary) +
           w.recency * recencyPart(d, pl.today));
       if (bound < top[limit - 1]!.score) continue;
