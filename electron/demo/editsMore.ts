@@ -52,6 +52,9 @@ export const indicatorsEntered: Edit = (ctx) => {
   if (latest && rng.chance(0.5)) {
     const fix = rng.sample(indicatorNames, rng.int(1, 3)).filter((n) => n !== 'vulnerable_reached');
     const patch = Object.fromEntries(fix.map((n) => [n, values[n]]));
+    // never fewer identified than already reached
+    if (patch.vulnerable_identified !== undefined)
+      patch.vulnerable_identified = Math.max(patch.vulnerable_identified, latest.vulnerable_reached ?? 0);
     store.write((w) => w.update('indicators', latest.id, patch));
     return `corrected ${fix.join(', ')} for ${latest.term} at school ${school.id}`;
   }

@@ -6,6 +6,7 @@ import { openStore } from '../../electron/db/store.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { editKinds, simulateEdits, type EditKind } from '../../electron/demo/simulate.ts';
 import { PamojaError } from '../../shared/errors.ts';
+import type { Row } from '../../shared/schema/tables.ts';
 import { cli, contentHash, count, fieldsMissingFromLog, foreignKeyProblems } from './demoHelpers.ts';
 import { tempDir, tempStore } from './helpers.ts';
 
@@ -38,7 +39,10 @@ describe('simulateEdits', () => {
     );
     for (const t of tombstones)
       expect(count(store, `SELECT count(*) AS n FROM ${t.tbl} WHERE id = ?`, t.row_id)).toBe(0);
-    // statuses follow their reviews; an edited practice keeps valid tags
+    expect(
+      count(store, 'SELECT count(*) AS n FROM indicators WHERE vulnerable_reached > vulnerable_identified'),
+    ).toBe(0);
+    // an edited practice keeps valid tags
     expect(
       count(
         store,
@@ -53,11 +57,11 @@ describe('simulateEdits', () => {
       .prepare(
         'SELECT * FROM commitments WHERE id IN (SELECT commitment_id FROM commitment_reviews) ORDER BY id LIMIT 1',
       )
-      .get() as Record<string, string>;
+      .get() as Row<'commitments'>;
     // the same commitment entered again, with a review of its own
     const twin = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
     store.write((w) => {
-      w.insert('commitments', { ...(original as never), id: twin });
+      w.insert('commitments', { ...original, id: twin });
       w.insert('commitment_reviews', {
         id: 'ffffffff-ffff-4fff-bfff-fffffffffffe',
         commitment_id: twin,
