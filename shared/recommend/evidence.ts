@@ -3,13 +3,10 @@ import { rankWeights } from './weights.ts';
 
 /** One piece of a practice's evidence, as the ranking sees it. */
 export interface EvidenceFact {
-  id: string;
   kind: 'indicator' | 'story';
   indicator: IndicatorName | null;
   before: number | null;
   after: number | null;
-  beforePeriod: string;
-  afterPeriod: string;
   schools: number;
   clusterId: string | null;
   recordedOn: string;
@@ -17,7 +14,6 @@ export interface EvidenceFact {
 
 /** One adoption of a practice by a school or cluster. */
 export interface AdoptionFact {
-  id: string;
   clusterId: string | null;
   schoolId: string | null;
   outcome: AdoptionOutcome;

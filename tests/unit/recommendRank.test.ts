@@ -50,33 +50,25 @@ function context(over: Partial<RankContext> & { neighbours?: string[] } = {}): R
   };
 }
 
-let n = 0;
 const measured = (clusterId: string | null, before = 8.4, after = 3.0, schools = 3): EvidenceFact => ({
-  id: `e${++n}`,
   kind: 'indicator',
   indicator: 'dropout_rate',
   before,
   after,
-  beforePeriod: '2024-T1',
-  afterPeriod: '2025-T1',
   schools,
   clusterId,
   recordedOn: '2025-06-01',
 });
 const story = (clusterId: string | null): EvidenceFact => ({
-  id: `e${++n}`,
   kind: 'story',
   indicator: null,
   before: null,
   after: null,
-  beforePeriod: '',
-  afterPeriod: '',
   schools: 0,
   clusterId,
   recordedOn: '2025-06-01',
 });
 const adoption = (clusterId: string, outcome: AdoptionOutcome): AdoptionFact => ({
-  id: `a${++n}`,
   clusterId,
   schoolId: null,
   outcome,

@@ -236,6 +236,25 @@ describe('recommend (service)', () => {
     });
   });
 
+  it('keeps its facts current when evidence and adoptions are removed', () => {
+    const store = tempStore();
+    const r = buildRegion(store);
+    const q = { clusterId: r.clusters.kilifi, problem: 'caning latecomers' };
+    expect(ask(store, q).excludedWorse).toBe(1);
+    const harm = store.db
+      .prepare(
+        `SELECT 'practice_evidence' AS t, id FROM practice_evidence WHERE practice_id = ?
+         UNION ALL SELECT 'adoptions', id FROM adoptions WHERE practice_id = ?`,
+      )
+      .all(r.practices.caning, r.practices.caning) as { t: 'adoptions' | 'practice_evidence'; id: string }[];
+    expect(harm).toHaveLength(2);
+    store.write((w) => harm.forEach((h) => w.remove(h.t, h.id)));
+    const after = ask(store, q);
+    expect(after.excludedWorse).toBe(0);
+    expect(ids(after)).toEqual([r.practices.caning]);
+    expect(after.results[0]!.reasons).toContainEqual({ code: 'little_evidence', dataPoints: 0 });
+  });
+
   it('sees changes written by another connection to the same store', () => {
     const file = join(tempDir(), 'shared.sqlite');
     const store = openStore(file);

@@ -33,8 +33,6 @@ interface State extends PracticeIndex {
   lastSeq: number;
   dataVersion: number;
   totalChanges: number;
-  /** Evidence and adoption row → its practice, to find the practice of a deleted row. */
-  ownerOf: Map<string, string>;
   list: PracticeEntry[] | null;
 }
 
@@ -57,20 +55,16 @@ interface PracticeRow {
   origin_lon: number | null;
 }
 interface EvidenceRow {
-  id: string;
   practice_id: string;
   kind: EvidenceFact['kind'];
   indicator: EvidenceFact['indicator'];
   before_value: number | null;
   after_value: number | null;
-  before_period: string;
-  after_period: string;
   schools_count: number;
   cluster_id: string | null;
   recorded_on: string;
 }
 interface AdoptionRow {
-  id: string;
   practice_id: string;
   cluster_id: string | null;
   school_id: string | null;
@@ -81,11 +75,14 @@ interface AdoptionRow {
 
 const PRACTICE_COLS = `seq, id, tags, cost, setting, school_size, started_on, origin_cluster_id,
   origin_place, origin_lat, origin_lon`;
-const EVIDENCE_COLS = `id, practice_id, kind, indicator, before_value, after_value, before_period,
-  after_period, schools_count, cluster_id, recorded_on`;
-const ADOPTION_COLS = 'id, practice_id, cluster_id, school_id, outcome, indicator, adopted_on';
+const EVIDENCE_COLS = `practice_id, kind, indicator, before_value, after_value, schools_count,
+  cluster_id, recorded_on`;
+const ADOPTION_COLS = 'practice_id, cluster_id, school_id, outcome, indicator, adopted_on';
 
-/** One copy of each repeated id string, so 90,000 rows do not hold 90,000 copies. */
+/**
+ * One copy of each repeated value (cluster ids, dates, tag lists), so 140,000 rows do
+ * not hold 140,000 copies: the facts of a country stay well under 100 MB.
+ */
 function interner() {
   const seen = new Map<string, string>();
   return (s: string | null): string | null => {
@@ -97,26 +94,33 @@ function interner() {
   };
 }
 
+/** Parsed tag lists by their stored text: a few hundred combinations serve every practice. */
+const tagLists = new Map<string, readonly PriorityTag[]>();
+function tagList(json: string): readonly PriorityTag[] {
+  let list = tagLists.get(json);
+  if (!list) {
+    list = Object.freeze(JSON.parse(json) as PriorityTag[]);
+    tagLists.set(json, list);
+  }
+  return list;
+}
+
 const toEvidence = (r: EvidenceRow, intern: (s: string | null) => string | null): EvidenceFact => ({
-  id: r.id,
   kind: r.kind,
   indicator: r.indicator,
   before: r.before_value,
   after: r.after_value,
-  beforePeriod: r.before_period,
-  afterPeriod: r.after_period,
   schools: r.schools_count,
   clusterId: intern(r.cluster_id),
-  recordedOn: r.recorded_on,
+  recordedOn: intern(r.recorded_on)!,
 });
 
 const toAdoption = (r: AdoptionRow, intern: (s: string | null) => string | null): AdoptionFact => ({
-  id: r.id,
   clusterId: intern(r.cluster_id),
-  schoolId: r.school_id,
+  schoolId: intern(r.school_id),
   outcome: r.outcome,
   indicator: r.indicator,
-  adoptedOn: r.adopted_on,
+  adoptedOn: intern(r.adopted_on)!,
 });
 
 function toEntry(
@@ -128,13 +132,13 @@ function toEntry(
   const entry: PracticeEntry = {
     seq: r.seq,
     id: r.id,
-    tags: JSON.parse(r.tags) as PriorityTag[],
+    tags: tagList(r.tags),
     cost: r.cost,
     setting: r.setting,
     schoolSize: r.school_size,
-    startedOn: r.started_on,
+    startedOn: intern(r.started_on)!,
     originClusterId: intern(r.origin_cluster_id),
-    originPlace: r.origin_place,
+    originPlace: intern(r.origin_place)!,
     originLat: r.origin_lat,
     originLon: r.origin_lon,
     evidence,
@@ -162,19 +166,16 @@ function build(store: Store): State {
   const st = store.statements;
   const lastSeq = (st.get('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number) ?? 0;
   const intern = interner();
-  const ownerOf = new Map<string, string>();
   const evidence = new Map<string, EvidenceFact[]>();
   for (const r of st
     .get(`SELECT ${EVIDENCE_COLS} FROM practice_evidence`)
     .iterate() as Iterable<EvidenceRow>) {
-    ownerOf.set(r.id, r.practice_id);
     const list = evidence.get(r.practice_id);
     if (list) list.push(toEvidence(r, intern));
     else evidence.set(r.practice_id, [toEvidence(r, intern)]);
   }
   const adoptions = new Map<string, AdoptionFact[]>();
   for (const r of st.get(`SELECT ${ADOPTION_COLS} FROM adoptions`).iterate() as Iterable<AdoptionRow>) {
-    ownerOf.set(r.id, r.practice_id);
     const list = adoptions.get(r.practice_id);
     if (list) list.push(toAdoption(r, intern));
     else adoptions.set(r.practice_id, [toAdoption(r, intern)]);
@@ -193,7 +194,6 @@ function build(store: Store): State {
     docFreq: new Map(),
     textCache: new Map(),
     lastSeq,
-    ownerOf,
     list: null,
     ...markers(store),
     all() {
@@ -225,8 +225,6 @@ function reload(
   const ad = st
     .get(`SELECT ${ADOPTION_COLS} FROM adoptions WHERE practice_id = ?`)
     .all(practiceId) as AdoptionRow[];
-  for (const r of ev) s.ownerOf.set(r.id, practiceId);
-  for (const r of ad) s.ownerOf.set(r.id, practiceId);
   const entry = toEntry(
     row,
     ev.map((r) => toEvidence(r, intern)),
@@ -256,12 +254,13 @@ function refresh(store: Store, s: State): boolean {
     if (c.tbl === 'clusters') clusters = true;
     else if (c.tbl === 'practices') dirty.add(c.row_id);
     else {
-      const was = s.ownerOf.get(c.row_id);
-      if (was) dirty.add(was);
-      const now = st.get(`SELECT practice_id FROM ${c.tbl} WHERE id = ?`).pluck().get(c.row_id) as
-        string | undefined;
-      if (now) dirty.add(now);
-      else s.ownerOf.delete(c.row_id);
+      // The change log holds every practice the row belonged to, even once it is deleted.
+      const owners = st
+        .get(`SELECT DISTINCT value FROM changes WHERE tbl = ? AND row_id = ? AND col = 'practice_id'`)
+        .pluck()
+        .all(c.tbl, c.row_id) as string[];
+      if (owners.length === 0) return false;
+      for (const id of owners) dirty.add(id);
     }
   }
   const intern = interner();
