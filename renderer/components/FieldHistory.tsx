@@ -1,3 +1,4 @@
+import { conflictingVersions } from '../../shared/sync/conflicts.ts';
 import { useOp } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
@@ -12,7 +13,7 @@ export function FieldHistory({ table, rowId, column }: { table: string; rowId: s
   const history = useOp('sync.fieldHistory', { table, rowId, column });
   const versions = history.data ?? [];
   const current = versions.find((v) => v.current);
-  const others = versions.filter((v) => !v.current && v.value !== current?.value);
+  const others = conflictingVersions(versions);
   if (!current || others.length === 0) return null;
   const who = (v: { self: boolean; deviceName: string; deviceId: string }) =>
     v.self ? t('history.thisLaptop') : v.deviceName || v.deviceId.slice(0, 8);
@@ -24,9 +25,11 @@ export function FieldHistory({ table, rowId, column }: { table: string; rowId: s
       <ul className="list-plain">
         {others.map((v) => (
           <li key={`${v.hlc}-${v.deviceId}`}>
-            <p className="muted small">
-              {t('history.alsoEdited', { device: who(v), date: formatDate(lang, v.at) })}
-            </p>
+            {others.length > 1 && (
+              <p className="muted small">
+                {t('history.alsoEdited', { device: who(v), date: formatDate(lang, v.at) })}
+              </p>
+            )}
             <p style={{ whiteSpace: 'pre-wrap' }}>
               {v.value === null || v.value === '' ? t('history.empty') : String(v.value)}
             </p>

@@ -9,6 +9,7 @@ import {
 } from '../../shared/labels.ts';
 import { totalMinutes } from '../../shared/sessions/agenda.ts';
 import { call, inShell, useOp, type ApiError } from '../api.ts';
+import { FieldHistory } from '../components/FieldHistory.tsx';
 import { openHandoutTab, printHandout, saveHandoutPdf } from '../components/printPlan.ts';
 import { SpotlightChart } from '../components/SpotlightChart.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
@@ -126,7 +127,10 @@ export function SessionScreen({ id }: { id: string }) {
           {s.notes && (
             <div className="card">
               <h2>{t('sessions.record.notes')}</h2>
-              <p className="prewrap">{s.notes}</p>
+              <p className="prewrap" data-testid="session-notes">
+                {s.notes}
+              </p>
+              <FieldHistory table="sessions" rowId={s.id} column="notes" />
             </div>
           )}
         </div>
@@ -197,6 +201,7 @@ function PeerReviewView({ session: s }: { session: SessionDetail }) {
         <dt>{t('sessions.peer.findings')}</dt>
         <dd className="prewrap">{s.findings || '–'}</dd>
       </dl>
+      <FieldHistory table="sessions" rowId={s.id} column="findings" />
     </div>
   );
 }

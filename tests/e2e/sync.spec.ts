@@ -71,18 +71,17 @@ test('two laptops sync through one folder; each sees the other’s edits and bot
   expect(await digest(app)).toBe(await digest(pageB));
   await expect(app.getByTestId('sync-devices')).toContainText('everything');
 
-  const history = await app.evaluate(async (id) => {
-    const r = await fetch('api/sync.fieldHistory', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${sessionStorage.getItem('pamoja.token')}`,
-      },
-      body: JSON.stringify({ table: 'sessions', rowId: id, column: 'notes' }),
-    });
-    return ((await r.json()) as { value: { value: string }[] }).value.map((v) => v.value);
-  }, session);
-  expect(history).toContain('Notes typed on laptop A');
-  expect(history).toContain('Notes typed on laptop B');
+  // The session page shows the winning note and, beside it, the other laptop's version.
+  await app.goto(`${new URL(served.url).origin}/#/sessions/${session}`);
+  const notes = app.getByTestId('session-notes');
+  await expect(notes).toHaveText(/Notes typed on laptop [AB]/);
+  const winner = (await notes.textContent())!.includes('laptop A') ? 'A' : 'B';
+  const loser = winner === 'A' ? 'B' : 'A';
+  const history = app.getByTestId('field-history');
+  await expect(history).toContainText('Also edited on');
+  await history.locator('summary').click();
+  await expect(history).toContainText(`Notes typed on laptop ${loser}`);
+  await app.screenshot({ path: testInfo.outputPath('conflicting-note.png') });
+  await app.goto(`${new URL(served.url).origin}/#/sync`);
   await expect(app.getByTestId('sync-log')).toContainText('import');
 });
