@@ -106,7 +106,12 @@ export async function startHttpTransport(options: {
     server,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep idle keep-alive connections open; without this, close waits for them.
+        server.closeAllConnections();
+      }),
   };
 }
 
