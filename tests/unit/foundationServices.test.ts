@@ -8,6 +8,7 @@ import { regionOverview } from '../../electron/services/region/overview.ts';
 import { loadRegionFile } from '../../electron/services/regionFile/load.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
 import { ftsQuery } from '../../shared/ftsQuery.ts';
+import { smallest, snippetAround } from '../../shared/snippet.ts';
 import { distanceKm } from '../../shared/geo.ts';
 import { tempStore } from './helpers.ts';
 
@@ -150,7 +151,7 @@ describe('practice library', () => {
       expect(() => search(store, { query: q })).not.toThrow();
     }
     expect(ftsQuery('  ')).toBeNull();
-    expect(ftsQuery('Radio "lessons"')).toBe('"radio"* AND "lessons"*');
+    expect(ftsQuery('Radio "lessons" for the parents')).toBe('"radio"* AND "lesson"* AND "parent"*');
   });
 
   it('filters by priority, cost and evidence, and counts tags of the matches', () => {
@@ -191,5 +192,32 @@ describe('practice library', () => {
     expect(p.steps[0]).not.toMatch(/^1\./);
     expect(p.evidence.length + p.adoptions.length).toBeGreaterThan(0);
     expect(splitSteps('1. One\n\n2) Two\n- Three\n• Four')).toEqual(['One', 'Two', 'Three', 'Four']);
+  });
+});
+
+describe('search helpers', () => {
+  it('cuts a snippet around the first matched word and marks every match', () => {
+    const text =
+      'Parents listen with their children to short radio lessons on the county station every evening';
+    expect(snippetAround([text], ['radio'], 6)).toBe('…to short «radio» lessons on the…');
+    expect(snippetAround(['nothing here', 'Radio first'], ['radio'])).toBe('«Radio» first');
+    expect(snippetAround([text], ['zzz'])).toBeNull();
+    expect(snippetAround([text], [])).toBeNull();
+  });
+
+  it('picks the k smallest without sorting everything, as a sort would', () => {
+    const xs = Array.from({ length: 500 }, (_, i) => (i * 7919) % 1009);
+    expect(smallest(xs, 30, (x) => x)).toEqual([...xs].sort((a, b) => a - b).slice(0, 30));
+    expect(smallest([3, 1, 2], 5, (x) => x)).toEqual([1, 2, 3]);
+    expect(smallest([3, 1, 2], 0, (x) => x)).toEqual([]);
+  });
+
+  it('lists the newest practices first when no words are given, page by page', () => {
+    const store = loaded();
+    const newestFirst = (
+      store.db.prepare('SELECT id FROM practices ORDER BY seq DESC').all() as { id: string }[]
+    ).map((r) => r.id);
+    expect(search(store, { limit: 2 }).results.map((p) => p.id)).toEqual(newestFirst.slice(0, 2));
+    expect(search(store, { limit: 2, offset: 2 }).results.map((p) => p.id)).toEqual(newestFirst.slice(2, 4));
   });
 });

@@ -6,7 +6,7 @@ import type { PracticeIndex } from './facts.ts';
 const TEXT_CACHE_SIZE = 64;
 
 /** How many practices contain a stem (cached with the facts until practices change). */
-function docFreq(store: Store, index: PracticeIndex, w: QuestionWord): number {
+export function docFreq(store: Store, index: PracticeIndex, w: QuestionWord): number {
   let n = index.docFreq.get(w.stem);
   if (n === undefined) {
     n = store.statements
