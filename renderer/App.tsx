@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useOp } from './api.ts';
+import { useBundleOpening } from './bundleOpening.ts';
 import { ErrorBox, Loading } from './components/Status.tsx';
 import { useT } from './i18n/index.tsx';
 import { navigate, useRoute } from './router.ts';
@@ -12,6 +13,7 @@ export function App() {
   const segments = useRoute();
   const info = useOp('app.info', {});
   const main = useRef<HTMLElement>(null);
+  useBundleOpening();
 
   // Move focus to the new screen's heading area so keyboard users land on it.
   const path = segments.join('/');

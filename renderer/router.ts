@@ -27,3 +27,14 @@ export function useRoute(): string[] {
 export function hashQuery(): URLSearchParams {
   return new URLSearchParams(window.location.hash.split('?')[1] ?? '');
 }
+
+/** The hash's query parameters as a string, re-rendering when they change. */
+export function useHashQuery(): URLSearchParams {
+  const [query, setQuery] = useState(() => hashQuery().toString());
+  useEffect(() => {
+    const onChange = (): void => setQuery(hashQuery().toString());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return new URLSearchParams(query);
+}

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
 import { call } from '../api.ts';
+import { useHashQuery } from '../router.ts';
 import { formatDate } from '../format.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
 import { Outcome, PathField, useAction } from './SyncActions.tsx';
 
 type Header = OpOutput<'sync.inspect'>;
 
-/** Opens a bundle: shows its public header, then imports it (double-click or drop fills the path in the shell). */
+/** Opens a bundle: shows its public header, then imports it (see renderer/bundleOpening.ts). */
 export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boolean; onDone: () => void }) {
   const { t, lang } = useSyncT();
   const [path, setPath] = useState('');
@@ -22,13 +23,13 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
       setHeader(null);
     }
   };
+  // A bundle opened with the app, dropped on it, or linked as #/sync?open=PATH.
+  const opened = useHashQuery().get('open');
   useEffect(() => {
-    if (!window.pamoja) return;
-    return window.pamoja.shell.onOpenFile((p) => {
-      setPath(p);
-      void inspect(p);
-    });
-  }, []);
+    if (!opened) return;
+    setPath(opened);
+    void inspect(opened);
+  }, [opened]);
   const run = () =>
     action.run(async () => {
       const r = await call('sync.import', { path: path.trim(), ...(passphrase ? { passphrase } : {}) });

@@ -85,3 +85,27 @@ test('two laptops sync through one folder; each sees the other’s edits and bot
   await app.goto(`${new URL(served.url).origin}/#/sync`);
   await expect(app.getByTestId('sync-log')).toContainText('import');
 });
+
+test('a bundle opened with the app shows what it is, from whichever screen is showing', async ({
+  app,
+  served,
+}, testInfo) => {
+  await openSync(app, served.url);
+  await app.getByTestId('join-passphrase').fill(PASS);
+  await app.getByRole('button', { name: 'Start the region secret' }).click();
+  await expect(app.getByTestId('sync-region')).not.toHaveText('This laptop has not joined a region yet.');
+  const bundle = testInfo.outputPath('whole-region.pamoja');
+  execFileSync(process.execPath, ['bin/pamoja.js', 'export', '--db', served.db, '--out', bundle, '--full']);
+
+  // The shell turns a double-click or a drop into this address; the coach is elsewhere.
+  await app.getByRole('link', { name: 'Practices' }).click();
+  await app.evaluate(
+    (path) =>
+      ((globalThis as unknown as { location: { hash: string } }).location.hash =
+        `#/sync?open=${encodeURIComponent(path)}`),
+    bundle,
+  );
+  await expect(app.getByTestId('sync-screen')).toBeVisible();
+  await expect(app.getByTestId('import-path')).toHaveValue(bundle);
+  await expect(app.getByTestId('bundle-header')).toContainText('Kilifi');
+});
