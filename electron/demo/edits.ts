@@ -1,5 +1,5 @@
 import { priorityTags, type PriorityTag } from '../../shared/schema/enums.ts';
-import { derivedId } from '../db/ids.ts';
+import { attendanceId } from '../db/ids.ts';
 import type { Store } from '../db/store.ts';
 import { addDays } from './calendar.ts';
 import { practiceLibrary } from './library/index.ts';
@@ -104,7 +104,7 @@ export const sessionHeld: Edit = (ctx) => {
         findings: '',
       });
     for (const m of marks) {
-      const row = derivedId('attendance', id, m.id);
+      const row = attendanceId(id, m.id);
       if (store.statements.get('SELECT 1 FROM attendance WHERE id = ?').get(row))
         w.update('attendance', row, { status: m.status });
       else w.insert('attendance', { id: row, session_id: id, member_id: m.id, status: m.status });

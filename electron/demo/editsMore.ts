@@ -1,5 +1,5 @@
 import { indicatorDefs, indicatorNames, type IndicatorName } from '../../shared/schema/enums.ts';
-import { derivedId } from '../db/ids.ts';
+import { indicatorsId } from '../db/ids.ts';
 import { all, pickCluster, pickOne, type Edit } from './edits.ts';
 
 /** Figures a school with no history starts from: middling, inside DATA.md's typical ranges. */
@@ -59,7 +59,7 @@ export const indicatorsEntered: Edit = (ctx) => {
     return `corrected ${fix.join(', ')} for ${latest.term} at school ${school.id}`;
   }
   const term = latest ? nextTerm(latest.term) : termOf(now);
-  const id = derivedId('indicators', school.id, term);
+  const id = indicatorsId(school.id, term);
   store.write((w) => {
     if (store.statements.get('SELECT 1 FROM indicators WHERE id = ?').get(id))
       w.update('indicators', id, values);

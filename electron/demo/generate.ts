@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PamojaError } from '../../shared/errors.ts';
 import { tableNames, type TableName } from '../../shared/schema/tables.ts';
-import { derivedId } from '../db/ids.ts';
+import { attendanceId, indicatorsId, neighbourPair } from '../db/ids.ts';
 import type { Store } from '../db/store.ts';
 import { addDays } from './calendar.ts';
 import { planGeography, priorityTitle, type Geography } from './plan/geography.ts';
@@ -108,12 +108,8 @@ function writeGeography(sink: RowSink, rng: Rng, spec: ScaleSpec, geo: Geography
     });
   }
   for (const [a, b] of geo.neighbourPairs) {
-    const [x, y] = [geo.clusters[a]!.id, geo.clusters[b]!.id].sort();
-    sink.insert('cluster_neighbours', {
-      id: derivedId('cluster_neighbours', x!, y!),
-      cluster_id: x!,
-      neighbour_id: y!,
-    });
+    const [id, x, y] = neighbourPair(geo.clusters[a]!.id, geo.clusters[b]!.id);
+    sink.insert('cluster_neighbours', { id, cluster_id: x, neighbour_id: y });
   }
   for (const s of geo.schools) {
     sink.insert('schools', {
@@ -213,7 +209,7 @@ function writeIndicators(sink: RowSink, spec: ScaleSpec, geo: Geography, series:
   geo.schools.forEach((s, i) => {
     spec.terms.forEach((term, t) => {
       sink.insert('indicators', {
-        id: derivedId('indicators', s.id, term),
+        id: indicatorsId(s.id, term),
         school_id: s.id,
         term,
         ...indicatorValues(series[i]!, s.model, t),
@@ -244,7 +240,7 @@ function writeSessions(sink: RowSink, geo: Geography, plan: SessionsPlan): void 
     for (const a of s.attendance) {
       const member = geo.members[a.member]!.id;
       sink.insert('attendance', {
-        id: derivedId('attendance', s.id, member),
+        id: attendanceId(s.id, member),
         session_id: s.id,
         member_id: member,
         status: a.status,

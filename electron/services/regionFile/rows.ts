@@ -1,7 +1,7 @@
 import { isUuid } from '../../../shared/ids.ts';
 import type { RegionFile } from '../../../shared/regionFile.ts';
 import type { Row, TableName } from '../../../shared/schema/tables.ts';
-import { derivedId } from '../../db/ids.ts';
+import { attendanceId, derivedId, indicatorsId, neighbourPair } from '../../db/ids.ts';
 
 /** The rows a region file describes, per table, in an order where parents come first. */
 export type RegionRows = { [T in TableName]: Row<T>[] };
@@ -15,20 +15,6 @@ export function recordId(table: TableName, ...key: string[]): string {
   const last = key.at(-1)!;
   return isUuid(last) ? last.toLowerCase() : derivedId('region-file', table, ...key);
 }
-
-/*
- * Rows identified by what they are about get the same derived id however they are
- * entered, so figures typed into the app and figures loaded from a file merge.
- */
-export const indicatorsId = (schoolId: string, term: string): string =>
-  derivedId('indicators', schoolId, term);
-export const attendanceId = (sessionId: string, memberId: string): string =>
-  derivedId('attendance', sessionId, memberId);
-/** A neighbour link goes both ways, so the pair is stored once, in sorted order. */
-export const neighbourPair = (a: string, b: string): [string, string, string] => {
-  const [first, second] = a < b ? [a, b] : [b, a];
-  return [derivedId('cluster_neighbours', first, second), first, second];
-};
 
 const jsonList = (values: string[]): string => JSON.stringify(values);
 

@@ -3,7 +3,7 @@ import type { ReviewOutcome } from '../../../shared/schema/enums.ts';
 import { parseAgenda, type AdoptionAgreed } from '../../../shared/sessions/agenda.ts';
 import type { RecordInput } from '../../../shared/sessions/record.ts';
 import { latestReview, statusAfterReview } from '../../../shared/sessions/rules.ts';
-import { derivedId } from '../../db/ids.ts';
+import { attendanceId, derivedId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
 import type { Writer } from '../../db/writer.ts';
 import { giveFeedback, undoFeedback } from '../recommend/feedback.ts';
@@ -50,7 +50,7 @@ export function saveRecord(store: Store, r: RecordInput) {
 
   store.write((w) => {
     // Attendance: one row per member and session (derived id), so two laptops merge.
-    const keep = new Set(r.attendance.map((a) => derivedId('attendance', session.id, a.memberId)));
+    const keep = new Set(r.attendance.map((a) => attendanceId(session.id, a.memberId)));
     const current = store.statements
       .get('SELECT id FROM attendance WHERE session_id = ?')
       .all(session.id) as {
@@ -58,7 +58,7 @@ export function saveRecord(store: Store, r: RecordInput) {
     }[];
     for (const { id } of current) if (!keep.has(id)) w.remove('attendance', id);
     for (const a of r.attendance) {
-      const id = derivedId('attendance', session.id, a.memberId);
+      const id = attendanceId(session.id, a.memberId);
       if (current.some((c) => c.id === id)) w.update('attendance', id, { status: a.status });
       else w.insert('attendance', { id, session_id: session.id, member_id: a.memberId, status: a.status });
     }
