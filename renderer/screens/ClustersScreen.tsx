@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
 import { tagLabel } from '../../shared/labels.ts';
-import { useOp } from '../api.ts';
+import { ClusterFilterBox, useFilteredClusters } from '../components/ClusterFilter.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -8,26 +7,14 @@ import { useI18n } from '../i18n/index.tsx';
 /** Every CoP as a card, to jump to one quickly. */
 export function ClustersScreen() {
   const { t, lang } = useI18n();
-  const overview = useOp('region.overview', {});
-  const [filter, setFilter] = useState('');
-  const clusters = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    const all = overview.data?.clusters ?? [];
-    return f ? all.filter((c) => `${c.name} ${c.place} ${c.coachName}`.toLowerCase().includes(f)) : all;
-  }, [overview.data, filter]);
+  const { overview, clusters, filter, setFilter } = useFilteredClusters();
   if (overview.error) return <ErrorBox error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   return (
     <section>
       <div className="page-head">
         <h1>{t('clusters.title')}</h1>
-        <input
-          type="search"
-          aria-label={t('region.filter')}
-          placeholder={t('region.filter')}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
+        <ClusterFilterBox value={filter} onChange={setFilter} />
       </div>
       <div className="grid three">
         {clusters.map((c) => (

@@ -1,7 +1,6 @@
-import { useMemo, useState } from 'react';
 import { tagLabel } from '../../shared/labels.ts';
-import { useOp } from '../api.ts';
 import { RegionFollowUp } from '../components/RegionFollowUp.tsx';
+import { ClusterFilterBox, useFilteredClusters } from '../components/ClusterFilter.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { formatDate, formatNumber, formatPercent } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -10,13 +9,7 @@ import { navigate } from '../router.ts';
 /** The region overview: totals, and every CoP with its headline figures. */
 export function RegionScreen() {
   const { t, lang } = useI18n();
-  const overview = useOp('region.overview', {});
-  const [filter, setFilter] = useState('');
-  const clusters = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    const all = overview.data?.clusters ?? [];
-    return f ? all.filter((c) => `${c.name} ${c.place} ${c.coachName}`.toLowerCase().includes(f)) : all;
-  }, [overview.data, filter]);
+  const { overview, clusters, filter, setFilter } = useFilteredClusters();
 
   if (overview.error) return <ErrorBox error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
@@ -51,13 +44,7 @@ export function RegionScreen() {
       <div className="card">
         <div className="page-head" style={{ marginBottom: '0.5rem' }}>
           <h2>{t('region.clusters')}</h2>
-          <input
-            type="search"
-            aria-label={t('region.filter')}
-            placeholder={t('region.filter')}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
+          <ClusterFilterBox value={filter} onChange={setFilter} />
         </div>
         <table className="data" data-testid="region-clusters">
           <thead>
