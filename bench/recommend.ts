@@ -3,17 +3,15 @@
 // questions, priority and distance/cost filters), next to a bare FTS5 query on the same
 // corpus. The generated store is cached in /tmp between runs.
 //   node bench/recommend.ts [--scale country] [--seed 7]
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cachedDemoStore, percentile } from './lib/demoStore.ts';
 import { ftsQuery } from '../shared/ftsQuery.ts';
 import { PracticeFilters } from '../shared/contract/practices.ts';
 import type { RecommendQuery } from '../shared/contract/recommend.ts';
 import { ftsMatch, questionWords } from '../shared/recommend/text.ts';
 import { costLevels, priorityTags } from '../shared/schema/enums.ts';
 import { openStore } from '../electron/db/store.ts';
-import { migrations } from '../electron/db/migrations/index.ts';
-import { generateDemo, type DemoScale } from '../electron/demo/generate.ts';
+import type { DemoScale } from '../electron/demo/generate.ts';
 import { createRng } from '../electron/demo/prng.ts';
 import { searchPractices } from '../electron/services/practices/search.ts';
 import { practiceIndex } from '../electron/services/recommend/facts.ts';
@@ -58,10 +56,7 @@ const problems = [
   'school farm shared between neighbouring schools',
 ];
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const pct = percentile;
 const line = (label: string, xs: number[]): string =>
   `${label.padEnd(34)} p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms   max ${Math.max(
     ...xs,
@@ -69,26 +64,8 @@ const line = (label: string, xs: number[]): string =>
     .toFixed(1)
     .padStart(6)} ms`;
 
-function cachedStore(scale: DemoScale): string {
-  const dir = '/tmp/pamoja-bench';
-  mkdirSync(dir, { recursive: true });
-  const schema = migrations.at(-1)!.version;
-  const file = join(dir, `recommend-${scale}-seed${seed}-schema${schema}.sqlite`);
-  if (existsSync(file)) return file;
-  const partial = `${file}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-  const t = performance.now();
-  const store = openStore(partial);
-  generateDemo(store, { seed, scale });
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
-  renameSync(partial, file);
-  console.log(`generated ${scale} demo in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
-  return file;
-}
-
 for (const scale of scales) {
-  const store = openStore(cachedStore(scale));
+  const store = openStore(cachedDemoStore(scale, seed));
   const clusters = store.db.prepare('SELECT id FROM clusters ORDER BY id').pluck().all() as string[];
   const practices = store.db.prepare('SELECT count(*) FROM practices').pluck().get() as number;
   const rng = createRng(seed);

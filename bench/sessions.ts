@@ -3,12 +3,12 @@
 // session, save a draft, save a record, and the follow-up figures for a cluster and the
 // whole region. Writes go to a copy of the cached store, so the cache stays clean.
 //   node bench/sessions.ts [--scale country] [--seed 7]
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrations } from '../electron/db/migrations/index.ts';
+import { cachedDemoStore, percentile } from './lib/demoStore.ts';
 import { openStore } from '../electron/db/store.ts';
-import { generateDemo, type DemoScale } from '../electron/demo/generate.ts';
+import type { DemoScale } from '../electron/demo/generate.ts';
 import { createRng } from '../electron/demo/prng.ts';
 import { getSession } from '../electron/services/sessions/detail.ts';
 import { saveDraft } from '../electron/services/sessions/drafts.ts';
@@ -28,10 +28,7 @@ const seed = Number(values.seed ?? 7);
 const RUNS = 50;
 const DATE = '2026-07-01';
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const pct = percentile;
 const line = (label: string, xs: number[]): string =>
   `${label.padEnd(36)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms`;
 const timed = <T>(xs: number[], fn: () => T): T => {
@@ -41,31 +38,10 @@ const timed = <T>(xs: number[], fn: () => T): T => {
   return r;
 };
 
-function cachedStore(scale: DemoScale): string {
-  const dir = '/tmp/pamoja-bench';
-  mkdirSync(dir, { recursive: true });
-  const schema = migrations.at(-1)!.version;
-  // The recommendation bench generates the same region (same generator, seed and schema).
-  const shared = join(dir, `recommend-${scale}-seed${seed}-schema${schema}.sqlite`);
-  if (existsSync(shared)) return shared;
-  const file = join(dir, `sessions-${scale}-seed${seed}-schema${schema}.sqlite`);
-  if (existsSync(file)) return file;
-  const partial = `${file}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-  const t = performance.now();
-  const store = openStore(partial);
-  generateDemo(store, { seed, scale });
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
-  renameSync(partial, file);
-  console.log(`generated ${scale} demo in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
-  return file;
-}
-
 for (const scale of scales) {
   const work = join('/tmp/pamoja-bench', `sessions-${scale}-work.sqlite`);
   for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  copyFileSync(cachedStore(scale), work);
+  copyFileSync(cachedDemoStore(scale, seed), work);
   const store = openStore(work);
   const clusters = store.db.prepare('SELECT id FROM clusters ORDER BY id').pluck().all() as string[];
   const rng = createRng(seed);

@@ -1,0 +1,34 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrations } from '../../electron/db/migrations/index.ts';
+import { openStore } from '../../electron/db/store.ts';
+import { generateDemo, type DemoScale } from '../../electron/demo/generate.ts';
+
+/**
+ * A generated demo store shared by the benchmarks, kept in /tmp between runs: the same
+ * scale, seed and schema give the same file. Made under a temporary name and renamed,
+ * so an interrupted generation is never taken for a finished one.
+ */
+export function cachedDemoStore(scale: DemoScale, seed: number): string {
+  const dir = '/tmp/pamoja-bench';
+  mkdirSync(dir, { recursive: true });
+  const schema = migrations.at(-1)!.version;
+  const file = join(dir, `demo-${scale}-seed${seed}-schema${schema}.sqlite`);
+  if (existsSync(file)) return file;
+  const partial = `${file}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  const t = performance.now();
+  const store = openStore(partial);
+  generateDemo(store, { seed, scale });
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  renameSync(partial, file);
+  console.log(`generated ${scale} demo in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
+  return file;
+}
+
+/** The p-th percentile of a list of timings. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
