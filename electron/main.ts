@@ -9,6 +9,7 @@ import { STORE_FILE_NAME } from './paths.ts';
 import { createContext, type ServiceContext } from './services/context.ts';
 import { dispatch } from './services/dispatch.ts';
 import { handlers } from './services/index.ts';
+import { hasRegion } from './services/region/overview.ts';
 import { openSettings, type ShellSettings } from './shell/settings.ts';
 
 /**
@@ -160,7 +161,7 @@ void app.whenReady().then(() => {
   store = openStore(join(dataDir, STORE_FILE_NAME));
   ctx = createContext(store, dataDir, 'ipc', (p: Progress) => window?.webContents.send('pamoja:progress', p));
   // `npm start` opens the demo region when the store is empty; a packaged app offers it.
-  if (process.argv.includes('--demo') && !store.statements.get('SELECT 1 FROM regions LIMIT 1').get()) {
+  if (process.argv.includes('--demo') && !hasRegion(store)) {
     generateDemo(store, { seed: 1, scale: 'region' });
   }
   bundleArgs(process.argv).forEach(deliverFile);

@@ -7,6 +7,7 @@ import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
 import { handlers } from './services/index.ts';
+import { hasRegion } from './services/region/overview.ts';
 import { startHttpTransport } from './transport/http.ts';
 
 /**
@@ -32,7 +33,7 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 const dbFile = values.db ?? join(defaultDataDir(), STORE_FILE_NAME);
 const store = openStore(dbFile);
 const ctx = createContext(store, dirname(resolve(dbFile)), 'http');
-if (values.demo && !store.statements.get('SELECT 1 FROM regions LIMIT 1').get()) {
+if (values.demo && !hasRegion(store)) {
   generateDemo(store, { seed: 1, scale: 'region' });
 }
 const transport = await startHttpTransport({

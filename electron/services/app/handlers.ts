@@ -1,5 +1,6 @@
 import type { HandlerMap, OpsOf } from '../handlers.ts';
 import { appVersion } from '../../version.ts';
+import { hasRegion } from '../region/overview.ts';
 
 export const appHandlers: HandlerMap<OpsOf<'app'>> = {
   'app.progress': (_input, { currentProgress }) => currentProgress(),
@@ -8,7 +9,7 @@ export const appHandlers: HandlerMap<OpsOf<'app'>> = {
     storeFile: store.file,
     deviceId: store.deviceId,
     deviceName: store.getMeta('device_name') ?? '',
-    hasRegion: store.statements.get('SELECT 1 FROM regions LIMIT 1').get() !== undefined,
+    hasRegion: hasRegion(store),
     transport,
   }),
   'app.setDeviceName': ({ name }, { store }) => {

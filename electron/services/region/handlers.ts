@@ -1,4 +1,3 @@
-import { PamojaError } from '../../../shared/errors.ts';
 import { generateDemo } from '../../demo/generate.ts';
 import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
 import { termAverages } from '../clusters/service.ts';
@@ -8,12 +7,7 @@ import { regionOverview } from './overview.ts';
 export const regionHandlers: HandlerMap<OpsOf<'region'>> = {
   'region.overview': ({ today }, { store }) => regionOverview(store, today),
   'region.loadDemo': ({ seed }, { store, progress }) => {
-    if (store.statements.get('SELECT 1 FROM regions LIMIT 1').get()) {
-      throw new PamojaError(
-        'conflict',
-        'This store already holds a region; the demo goes into an empty store.',
-      );
-    }
+    // generateDemo refuses a store that already holds a region, naming it.
     const summary = generateDemo(store, { seed: seed ?? 1, scale: 'region', progress });
     return { counts: summary.counts };
   },

@@ -5,6 +5,11 @@ import type { Store } from '../../db/store.ts';
 
 type Counts = Map<string, number>;
 
+/** Whether the store holds a region yet (a new laptop's store does not). */
+export function hasRegion(store: Store): boolean {
+  return store.statements.get('SELECT 1 FROM regions LIMIT 1').get() !== undefined;
+}
+
 function countsBy(store: Store, sql: string, ...params: unknown[]): Counts {
   const rows = store.statements.get(sql).all(...params) as { id: string; n: number }[];
   return new Map(rows.map((r) => [r.id, r.n]));
