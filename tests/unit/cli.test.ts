@@ -8,6 +8,7 @@ import { runCli } from '../../electron/cli/main.ts';
 import { openStore } from '../../electron/db/store.ts';
 import { tableNames } from '../../shared/schema/tables.ts';
 import { tempDir } from './helpers.ts';
+import { regionSmallCounts } from './regionSmall.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = join(repo, 'tests/fixtures/region-small.json');
@@ -32,24 +33,7 @@ async function loadedStore(): Promise<string> {
   return db;
 }
 
-const fixtureCounts = {
-  regions: 1,
-  clusters: 3,
-  cluster_neighbours: 2,
-  schools: 8,
-  members: 10,
-  priorities: 5,
-  indicators: 16,
-  sessions: 2,
-  attendance: 9,
-  commitments: 3,
-  commitment_reviews: 1,
-  practices: 3,
-  practice_evidence: 4,
-  adoptions: 3,
-  // Coaches' feedback on recommendations is made in the app, never in a region file.
-  recommendation_feedback: 0,
-};
+const fixtureCounts = regionSmallCounts;
 
 describe('pamoja help and usage', () => {
   it('lists the commands', async () => {

@@ -7,29 +7,13 @@ import { PamojaError } from '../../shared/errors.ts';
 import { tableNames } from '../../shared/schema/tables.ts';
 import { tempStore } from './helpers.ts';
 import { changeCount, contentHash } from './storeState.ts';
+import { regionSmallCounts } from './regionSmall.ts';
 
 const fixtureText = readFileSync(new URL('../fixtures/region-small.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variants poke at arbitrary fields
 const fixture = (): any => JSON.parse(fixtureText);
 
-const expected = {
-  regions: 1,
-  clusters: 3,
-  cluster_neighbours: 2,
-  schools: 8,
-  members: 10,
-  priorities: 5,
-  indicators: 16,
-  sessions: 2,
-  attendance: 9,
-  commitments: 3,
-  commitment_reviews: 1,
-  practices: 3,
-  practice_evidence: 4,
-  adoptions: 3,
-  // Coaches' feedback on recommendations is made in the app, never in a region file.
-  recommendation_feedback: 0,
-};
+const expected = regionSmallCounts;
 
 const id = (table: string, key: string): string => derivedId('region-file', table, key);
 const one = (store: ReturnType<typeof tempStore>, sql: string, ...params: unknown[]) =>
