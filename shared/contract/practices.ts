@@ -90,6 +90,10 @@ export const practiceOps = {
       total: z.number(),
       results: z.array(PracticeCard),
       tagCounts: z.array(z.object({ tag: PriorityTag, count: z.number() })),
+      /** Words of the question that no practice holds (left out of the search). */
+      unknownWords: z.array(z.string()),
+      /** When no practice holds all the words: those searched for, any one being enough. */
+      anyOfWords: z.array(z.string()).nullable(),
     }),
   ),
   'practices.get': op(z.object({ id: Id }), PracticeDetail),

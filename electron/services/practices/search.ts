@@ -2,16 +2,12 @@ import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
 import { questionWords, type QuestionWord } from '../../../shared/recommend/text.ts';
 import { rankWeights } from '../../../shared/recommend/weights.ts';
-import {
-  indicatorDefs,
-  indicatorNames,
-  priorityTags,
-  type PriorityTag,
-} from '../../../shared/schema/enums.ts';
+import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
 import { smallest, snippetAround } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
-import { practiceIndex, type PracticeEntry, type PracticeIndex } from '../recommend/facts.ts';
-import { docFreq } from '../recommend/textSearch.ts';
+import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
+import { countTags, filterTable, passes, tagBits } from './filterTable.ts';
+import { knownWord, vocabulary, wordMatch, type KnownWord } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
 
@@ -37,69 +33,117 @@ interface CardRow {
   language: string;
 }
 
-/** Quoted prefix terms, so nothing a coach types is read as FTS5 syntax. */
-const ftsTerms = (words: readonly QuestionWord[], join: 'AND' | 'OR'): string =>
-  words.map((w) => `"${w.stem.replaceAll('"', '""')}"*`).join(` ${join} `);
+/** Full-text answers kept per library text version: "More" and filter changes ask again. */
+const answers = new WeakMap<PracticeIndex, { textVersion: number; byMatch: Map<string, TextAnswer> }>();
+const ANSWERS_KEPT = 8;
+
+interface TextAnswer {
+  /** Matching practices' seq and bm25 (lower is better), in index order. */
+  rows: [number, number][];
+  /** The words searched for, when no practice has them all (any of them was enough). */
+  anyOf: string[] | null;
+}
+
+function remembered(index: PracticeIndex): Map<string, TextAnswer> {
+  let kept = answers.get(index);
+  if (!kept || kept.textVersion !== index.textVersion) {
+    kept = { textVersion: index.textVersion, byMatch: new Map() };
+    answers.set(index, kept);
+  }
+  return kept.byMatch;
+}
+
+/** Forgets remembered answers, so the benchmark can time questions asked for the first time. */
+export function forgetSearches(index: PracticeIndex): void {
+  answers.delete(index);
+}
 
 /**
- * Practices matching the words, best first (seq → bm25, lower is better): all the words
- * when some practice has them all; otherwise any of the words that are not in most
- * practices ("school", "learners" say little and would match nearly everything).
+ * Practices holding all the words (each a prefix: "teacher" finds "teachers"), or, when
+ * none holds them all, any of the words that are not in most practices ("school",
+ * "learners" say little and would match nearly everything). Words are asked for rarest
+ * first, by their indexed forms, so FTS5 walks the short lists and seeks in the long.
  */
-function textMatches(store: Store, index: PracticeIndex, words: QuestionWord[]): [number, number][] {
+function textMatches(store: Store, index: PracticeIndex, words: KnownWord[]): TextAnswer {
+  const byRarity = [...words].sort((a, b) => a.docs - b.docs);
+  const all = byRarity.map(wordMatch).join(' AND ');
+  const kept = remembered(index);
+  const had = kept.get(all);
+  if (had) return had;
   const matches = (expr: string) =>
     store.statements
       .get(`SELECT rowid, ${RANK} FROM practices_fts WHERE practices_fts MATCH ?`)
       .raw()
       .all(expr) as [number, number][];
-  const all = matches(ftsTerms(words, 'AND'));
-  if (all.length > 0 || words.length === 1) return all;
-  const rare = words.filter((w) => docFreq(store, index, w) <= rankWeights.commonWordShare * index.byId.size);
-  return matches(ftsTerms(rare.length ? rare : words, 'OR'));
+  let answer: TextAnswer = { rows: matches(all), anyOf: null };
+  if (answer.rows.length === 0 && words.length > 1) {
+    const rare = byRarity.filter((w) => w.docs <= rankWeights.commonWordShare * index.byId.size);
+    const any = rare.length ? rare : byRarity;
+    answer = { rows: matches(any.map(wordMatch).join(' OR ')), anyOf: any.map((w) => w.word) };
+  }
+  if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(all, answer);
+  return answer;
 }
-
-const keeps = (f: Filters) => (p: PracticeEntry) =>
-  (f.cost.length === 0 || f.cost.includes(p.cost)) &&
-  (!f.setting || p.setting === f.setting || p.setting === 'any') &&
-  (!f.withEvidence || p.evidence.length > 0);
 
 /**
  * The practice library search: words, priority tags (any of those chosen), cost,
  * setting and "with evidence"; ranked by bm25 with the title weighing most, newest first
  * without words. Full-text matching and bm25 are one pass over the index; filters and the
- * per-priority counts use the practice facts kept in memory for recommendations, and
- * only the page's rows are read from the table — so a country's library answers quickly.
+ * per-priority counts use a compact table of the practice facts kept in memory for
+ * recommendations, and only the page's rows are read from the table — so a country's
+ * library answers quickly. Words no practice holds are named rather than searched for.
  */
 export function searchPractices(store: Store, f: Filters) {
   const index = practiceIndex(store);
-  const words = questionWords(f.query, 16);
-  const ranked: [PracticeEntry, number][] = [];
-  if (words.length) {
-    for (const [seq, rank] of textMatches(store, index, words)) {
-      const p = index.bySeq.get(seq);
-      if (p) ranked.push([p, rank]);
-    }
-  } else {
-    // Newest first: walk the list from its end, so the page is found in one short pass.
-    const all = index.all();
-    for (let i = all.length - 1; i >= 0; i--) ranked.push([all[i]!, all.length - i]);
+  const library = vocabulary(store, index);
+  const known: KnownWord[] = [];
+  const unknownWords: string[] = [];
+  for (const w of questionWords(f.query, 16)) {
+    const k = knownWord(library, w);
+    if (k.docs > 0) known.push(k);
+    else unknownWords.push(w.word);
   }
-  const keep = keeps(f);
-  const kept = ranked.filter(([p]) => keep(p));
+  const table = filterTable(index.all());
+  const ok = passes(f);
+  // Kept practices and their ranks side by side: a broad word matches tens of thousands.
+  const kept: number[] = [];
+  const ranks: number[] = [];
+  let anyOfWords: string[] | null = null;
+  if (known.length) {
+    const answer = textMatches(store, index, known);
+    anyOfWords = answer.anyOf;
+    for (const [seq, rank] of answer.rows) {
+      if (ok[table.traits[seq] ?? 0]) {
+        kept.push(seq);
+        ranks.push(rank);
+      }
+    }
+  } else if (unknownWords.length === 0) {
+    // Newest first: seqs walked from the last.
+    for (let seq = table.traits.length - 1; seq > 0; seq--) {
+      if (ok[table.traits[seq]!]) {
+        kept.push(seq);
+        ranks.push(kept.length);
+      }
+    }
+  }
 
-  // Facet counts leave the tag filter itself out, so each chip says what choosing it gives.
-  const perTag = new Map<PriorityTag, number>();
-  for (const [p] of kept) for (const tag of p.tags) perTag.set(tag, (perTag.get(tag) ?? 0) + 1);
-  const tagCounts = priorityTags
-    .filter((tag) => perTag.has(tag))
-    .map((tag) => ({ tag, count: perTag.get(tag)! }))
-    .sort((a, b) => b.count - a.count);
-
-  const shown = f.tags.length ? kept.filter(([p]) => p.tags.some((t) => f.tags.includes(t))) : kept;
-  const page = smallest(shown, f.offset + f.limit, ([, rank]) => rank)
+  // Priority counts leave the tag filter itself out, so each chip says what choosing it gives.
+  const tagCounts = countTags(table, kept);
+  const chosen = tagBits(f.tags);
+  const shown: number[] = [];
+  for (let i = 0; i < kept.length; i++) if (chosen === 0 || table.tags[kept[i]!]! & chosen) shown.push(i);
+  const page = smallest(shown, f.offset + f.limit, (i) => ranks[i]!)
     .slice(f.offset)
-    .map(([p]) => p.seq);
-  return { total: shown.length, results: cards(store, page, words), tagCounts };
+    .map((i) => kept[i]!);
+  return {
+    total: shown.length,
+    results: cards(store, page, known),
+    tagCounts,
+    unknownWords,
+    anyOfWords,
+  };
 }
 
 /** The cards of one page, in the page's order, with a snippet around the matched words. */

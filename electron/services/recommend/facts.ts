@@ -27,6 +27,8 @@ export interface PracticeIndex {
   textCache: Map<string, Map<number, number>>;
   /** Every practice, in a stable order; rebuilt after changes. */
   all(): PracticeEntry[];
+  /** Goes up whenever a practice's text may have changed (for caches of the full-text index). */
+  textVersion: number;
 }
 
 interface State extends PracticeIndex {
@@ -193,6 +195,7 @@ function build(store: Store): State {
     clusters: loadClusters(store),
     docFreq: new Map(),
     textCache: new Map(),
+    textVersion: 0,
     lastSeq,
     list: null,
     ...markers(store),
@@ -250,9 +253,13 @@ function refresh(store: Store, s: State): boolean {
   if (changed.length > REBUILD_ABOVE) return false;
   const dirty = new Set<string>();
   let clusters = false;
+  let texts = false;
   for (const c of changed) {
     if (c.tbl === 'clusters') clusters = true;
-    else if (c.tbl === 'practices') dirty.add(c.row_id);
+    else if (c.tbl === 'practices') {
+      dirty.add(c.row_id);
+      texts = true;
+    }
     else {
       // The change log holds every practice the row belonged to, even once it is deleted.
       const owners = st
@@ -270,6 +277,7 @@ function refresh(store: Store, s: State): boolean {
     s.docFreq.clear();
     s.textCache.clear();
   }
+  if (texts) s.textVersion++;
   if (clusters) s.clusters = loadClusters(store);
   s.lastSeq = maxSeq;
   return true;

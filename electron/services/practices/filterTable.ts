@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { PracticeFilters } from '../../../shared/contract/practices.ts';
+import { costLevels, practiceSettings, priorityTags } from '../../../shared/schema/enums.ts';
+import type { PracticeEntry } from '../recommend/facts.ts';
+
+type Filters = z.output<typeof PracticeFilters>;
+
+/**
+ * What the library's filters and priority counts look at, one byte each per practice
+ * seq. A broad word matches tens of thousands of practices; walking their fact objects
+ * scattered over the heap cost more than the full-text search itself, two small arrays
+ * walked in order cost little.
+ */
+export interface FilterTable {
+  /** Bit i: the practice carries priorityTags[i]. */
+  tags: Uint8Array;
+  /** Bit 0: a practice has this seq; bits 1–2 cost, 3–4 setting (their list positions); bit 5 evidence. */
+  traits: Uint8Array;
+}
+
+const PRESENT = 1;
+const EVIDENCE = 1 << 5;
+const costOf = (traits: number) => costLevels[(traits >> 1) & 3]!;
+const settingOf = (traits: number) => practiceSettings[(traits >> 3) & 3]!;
+
+const tables = new WeakMap<readonly PracticeEntry[], FilterTable>();
+
+/** The table for the practices as they are now (rebuilt when the practice list changes). */
+export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
+  let table = tables.get(practices);
+  if (table) return table;
+  const size = (practices.at(-1)?.seq ?? 0) + 1;
+  table = { tags: new Uint8Array(size), traits: new Uint8Array(size) };
+  for (const p of practices) {
+    let mask = 0;
+    for (const tag of p.tags) mask |= 1 << priorityTags.indexOf(tag);
+    table.tags[p.seq] = mask;
+    table.traits[p.seq] =
+      PRESENT |
+      (costLevels.indexOf(p.cost) << 1) |
+      (practiceSettings.indexOf(p.setting) << 3) |
+      (p.evidence.length > 0 ? EVIDENCE : 0);
+  }
+  tables.set(practices, table);
+  return table;
+}
+
+/** For every traits byte, whether a practice with it passes the cost, setting and evidence filters. */
+export function passes(f: Filters): Uint8Array {
+  const ok = new Uint8Array(64);
+  for (let traits = 0; traits < 64; traits++) {
+    ok[traits] = Number(
+      (traits & PRESENT) !== 0 &&
+        (f.cost.length === 0 || f.cost.includes(costOf(traits))) &&
+        (!f.setting || settingOf(traits) === f.setting || settingOf(traits) === 'any') &&
+        (!f.withEvidence || (traits & EVIDENCE) !== 0),
+    );
+  }
+  return ok;
+}
+
+/** The bits of the chosen priority tags (0 when none is chosen: no tag filter). */
+export const tagBits = (tags: readonly (typeof priorityTags)[number][]): number =>
+  tags.reduce((mask, tag) => mask | (1 << priorityTags.indexOf(tag)), 0);
+
+/** How many of the given practices carry each priority tag, largest first, zeros left out. */
+export function countTags(table: FilterTable, seqs: readonly number[]) {
+  const byMask = new Int32Array(256);
+  for (const seq of seqs) byMask[table.tags[seq]!]!++;
+  const perTag = new Int32Array(priorityTags.length);
+  for (let mask = 1; mask < 256; mask++) {
+    if (byMask[mask] === 0) continue;
+    for (let bit = 0; bit < priorityTags.length; bit++) if (mask & (1 << bit)) perTag[bit]! += byMask[mask]!;
+  }
+  return priorityTags
+    .map((tag, bit) => ({ tag, count: perTag[bit]! }))
+    .filter((c) => c.count > 0)
+    .sort((a, b) => b.count - a.count);
+}

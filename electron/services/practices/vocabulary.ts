@@ -1,0 +1,87 @@
+import type { QuestionWord } from '../../../shared/recommend/text.ts';
+import type { Store } from '../../db/store.ts';
+import type { PracticeIndex } from '../recommend/facts.ts';
+
+/**
+ * Every word of the practice library's full-text index, with how many practices hold
+ * it. A coach's word is a prefix ("teacher" finds "teachers"); FTS5 answers a prefix
+ * query by merging the lists of every word with that prefix on each query, which costs
+ * more than the search itself for common words. Knowing the words lets the search ask
+ * for them by name instead, skip words no practice has, and tell common words from rare
+ * ones without a query each.
+ */
+export interface Vocabulary {
+  /** Indexed words in sort order (as FTS5 folds them: lower case, no accents). */
+  terms: string[];
+  /** Practices holding each word, same order. */
+  docs: Int32Array;
+}
+
+/** A coach's word as the library knows it. */
+export interface KnownWord extends QuestionWord {
+  /** Indexed words starting with the stem (empty when a prefix query is cheaper). */
+  terms: string[];
+  /** Practices holding any of them, at most (a practice may hold several). */
+  docs: number;
+}
+
+/** More indexed words than this behind one stem ("re…"): let FTS5 merge them. */
+const MAX_EXPANSION = 24;
+
+const loaded = new WeakMap<PracticeIndex, { textVersion: number; vocabulary: Vocabulary }>();
+
+function load(store: Store): Vocabulary {
+  store.db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.practices_vocab USING fts5vocab(main, practices_fts, 'row')",
+  );
+  const rows = store.statements
+    .get('SELECT term, doc FROM temp.practices_vocab ORDER BY term')
+    .raw()
+    .all() as [string, number][];
+  return { terms: rows.map((r) => r[0]), docs: Int32Array.from(rows, (r) => r[1]) };
+}
+
+/** The library's words, read once and again only after a practice's text changed. */
+export function vocabulary(store: Store, index: PracticeIndex): Vocabulary {
+  const had = loaded.get(index);
+  if (had && had.textVersion === index.textVersion) return had.vocabulary;
+  const vocabulary = load(store);
+  loaded.set(index, { textVersion: index.textVersion, vocabulary });
+  return vocabulary;
+}
+
+/** Position of the first term not below `s` (binary search). */
+function lowerBound(terms: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The indexed words a coach's word stands for, and how many practices hold them. */
+export function knownWord(v: Vocabulary, w: QuestionWord): KnownWord {
+  const terms: string[] = [];
+  let docs = 0;
+  for (let i = lowerBound(v.terms, w.stem); i < v.terms.length && v.terms[i]!.startsWith(w.stem); i++) {
+    terms.push(v.terms[i]!);
+    docs += v.docs[i]!;
+  }
+  return { ...w, terms: terms.length > MAX_EXPANSION ? [] : terms, docs };
+}
+
+const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/**
+ * One word as an FTS5 expression: its indexed words by name, any of them, or the quoted
+ * prefix when it stands for very many. Quoting keeps anything typed from being read as
+ * FTS5 syntax.
+ */
+export function wordMatch(w: KnownWord): string {
+  if (w.terms.length === 0) return `${quoted(w.stem)}*`;
+  if (w.terms.length === 1) return quoted(w.terms[0]!);
+  return `(${w.terms.map(quoted).join(' OR ')})`;
+}
