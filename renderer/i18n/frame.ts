@@ -84,6 +84,8 @@ export const frameMessages = defineMessages({
     'practices.withEvidence': 'Only with evidence',
     'practices.count': '{n} practices',
     'practices.none': 'No practice matches. Try fewer words or remove a filter.',
+    'practices.unknownWords': 'No practice mentions: {words}. Searched without them.',
+    'practices.anyOfWords': 'No practice has all your words; showing those with any of: {words}.',
     'practices.evidence': '{n} evidence',
     'practices.adoptions': '{n} adoptions ({improved} improved)',
     'practices.worse': 'Made things worse in {n} case(s)',
@@ -199,6 +201,9 @@ export const frameMessages = defineMessages({
     'practices.withEvidence': 'Zenye ushahidi tu',
     'practices.count': 'mbinu {n}',
     'practices.none': 'Hakuna mbinu inayolingana. Jaribu maneno machache au ondoa kichujio.',
+    'practices.unknownWords': 'Hakuna mbinu inayotaja: {words}. Imetafutwa bila maneno hayo.',
+    'practices.anyOfWords':
+      'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya: {words}.',
     'practices.evidence': 'ushahidi {n}',
     'practices.adoptions': 'zilizoigwa {n} ({improved} zimeboreka)',
     'practices.worse': 'Ilizidisha hali mara {n}',

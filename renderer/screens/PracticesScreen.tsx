@@ -133,6 +133,16 @@ export function PracticesScreen() {
           <p className="muted" role="status" data-testid="practice-count">
             {t('practices.count', { n: formatNumber(lang, data.total) })}
           </p>
+          {data.unknownWords.length > 0 && (
+            <p className="muted" data-testid="unknown-words">
+              {t('practices.unknownWords', { words: data.unknownWords.join(', ') })}
+            </p>
+          )}
+          {data.anyOfWords && (
+            <p className="muted" data-testid="any-of-words">
+              {t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
+            </p>
+          )}
           {data.total === 0 && <p>{t('practices.none')}</p>}
           <div className="grid two" data-testid="practice-results">
             {data.results.map((p) => (

@@ -40,6 +40,14 @@ test('the practice library searches and filters the real store', async ({ app },
   await expect(app.getByTestId('practice-results').locator('mark').first()).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('practice-search.png') });
 
+  // A word no practice holds is named and left out, rather than emptying the list.
+  await app.getByTestId('practice-search').fill('radio kwxyzq');
+  await expect(app.getByTestId('unknown-words')).toContainText('kwxyzq');
+  await expect(count).toHaveText(`${found} practices`);
+  await app.screenshot({ path: testInfo.outputPath('practice-search-unknown-word.png') });
+  await app.getByTestId('practice-search').fill('radio');
+  await expect(app.getByTestId('unknown-words')).toHaveCount(0);
+
   // A priority filter narrows further; opening a card shows its steps and evidence.
   await app.getByRole('button', { name: /Parent engagement/ }).click();
   await expect(count).not.toHaveText(`${found} practices`);

@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/demo/generate.ts';
+import { forgetSearches, searchPractices } from '../../electron/services/practices/search.ts';
+import { knownWord, vocabulary, wordMatch } from '../../electron/services/practices/vocabulary.ts';
+import { practiceIndex } from '../../electron/services/recommend/facts.ts';
+import { PracticeFilters } from '../../shared/contract/practices.ts';
+import { questionWords } from '../../shared/recommend/text.ts';
+import { costLevels, practiceSettings, priorityTags } from '../../shared/schema/enums.ts';
+import type { Store } from '../../electron/db/store.ts';
+import { tempStore } from './helpers.ts';
+
+const search = (store: Store, filters: Record<string, unknown>) =>
+  searchPractices(store, PracticeFilters.parse(filters));
+
+function demoStore(): Store {
+  const store = tempStore();
+  generateDemo(store, { seed: 5, scale: 'small' });
+  return store;
+}
+
+interface PracticeRow {
+  seq: number;
+  id: string;
+  tags: string;
+  cost: string;
+  setting: string;
+  evidence: number;
+}
+
+/** The search done the slow, obvious way: FTS5 prefix queries and every row read. */
+function naive(store: Store, f: ReturnType<typeof PracticeFilters.parse>) {
+  const seqsOf = (expr: string) =>
+    new Set(
+      store.db
+        .prepare('SELECT rowid FROM practices_fts WHERE practices_fts MATCH ?')
+        .pluck()
+        .all(expr) as number[],
+    );
+  const asked = questionWords(f.query, 16);
+  // Words no practice holds are left out of the search.
+  const words = asked.filter((w) => seqsOf(`"${w.stem}"*`).size > 0);
+  if (asked.length > 0 && words.length === 0) return { total: 0, counts: new Map(), ids: new Set() };
+  const matchSeqs = (join: string) => seqsOf(words.map((w) => `"${w.stem}"*`).join(join));
+  const rows = store.db
+    .prepare(
+      `SELECT seq, id, tags, cost, setting,
+         (SELECT count(*) FROM practice_evidence e WHERE e.practice_id = p.id) AS evidence
+       FROM practices p`,
+    )
+    .all() as PracticeRow[];
+  const matched = words.length ? matchSeqs(' AND ') : null;
+  const kept = rows.filter(
+    (r) =>
+      (!matched || matched.has(r.seq)) &&
+      (f.cost.length === 0 || (f.cost as string[]).includes(r.cost)) &&
+      (!f.setting || r.setting === f.setting || r.setting === 'any') &&
+      (!f.withEvidence || r.evidence > 0),
+  );
+  const tagsOf = (r: PracticeRow) => JSON.parse(r.tags) as string[];
+  const counts = new Map<string, number>();
+  for (const r of kept) for (const t of tagsOf(r)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const shown = f.tags.length
+    ? kept.filter((r) => tagsOf(r).some((t) => (f.tags as string[]).includes(t)))
+    : kept;
+  return { total: shown.length, counts, ids: new Set(shown.map((r) => r.id)) };
+}
+
+describe('practice library search', () => {
+  it('finds, filters and counts exactly what FTS5 prefix queries and the rows say', () => {
+    const store = demoStore();
+    const stems = [
+      'radio',
+      'girls',
+      'parents meeting',
+      'attendance',
+      'teacher',
+      'reading early',
+      'wazazi',
+      'zzz',
+      '',
+    ];
+    fc.assert(
+      fc.property(
+        fc.record({
+          query: fc.constantFrom(...stems),
+          tags: fc.subarray([...priorityTags], { maxLength: 2 }),
+          cost: fc.subarray([...costLevels], { maxLength: 2 }),
+          setting: fc.option(fc.constantFrom(...practiceSettings), { nil: undefined }),
+          withEvidence: fc.boolean(),
+        }),
+        (raw) => {
+          const f = PracticeFilters.parse({ ...raw, limit: 200 });
+          const got = searchPractices(store, f);
+          const want = naive(store, f);
+          if (got.anyOfWords) return; // no practice holds every word: covered below
+          expect(got.total).toBe(want.total);
+          expect(new Map(got.tagCounts.map((c) => [c.tag, c.count]))).toEqual(want.counts);
+          for (const card of got.results) expect(want.ids.has(card.id)).toBe(true);
+          expect(got.results.length).toBe(Math.min(200, want.total));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ranks a word in the title above the same word deep in the steps', () => {
+    const store = demoStore();
+    const [a, b] = store.db
+      .prepare('SELECT id FROM practices ORDER BY seq LIMIT 2')
+      .pluck()
+      .all() as string[];
+    store.write((w) => {
+      w.update('practices', a!, { steps: 'Meet the families.\nPlan a zebrafinch walk to school.' });
+      w.update('practices', b!, { title: 'Zebrafinch clubs for early readers' });
+    });
+    const r = search(store, { query: 'zebrafinch' });
+    expect(r.results.map((p) => p.id)).toEqual([b, a]);
+    expect(r.results[0]!.snippet).toMatch(/«Zebrafinch»/);
+  });
+
+  it('sees words of a practice as soon as it is written, even after the same question', () => {
+    const store = demoStore();
+    expect(search(store, { query: 'okapi' }).total).toBe(0);
+    const id = store.write((w) =>
+      w.insert('practices', {
+        title: 'Reading corners',
+        problem: 'Few books at home.',
+        summary: 'A reading corner in every classroom.',
+        steps: '',
+        resources: '',
+        tags: '["early_literacy"]',
+        cost: 'low',
+        setting: 'any',
+        school_size: 'any',
+        language: 'en',
+        origin_cluster_id: null,
+        origin_school_id: null,
+        origin_place: '',
+        origin_lat: null,
+        origin_lon: null,
+        started_on: '2026-02-01',
+      }),
+    );
+    expect(search(store, { query: 'okapi' }).total).toBe(0);
+    store.write((w) => w.update('practices', id, { summary: 'Okapi reading corners in every classroom.' }));
+    const found = search(store, { query: 'okapis' });
+    expect(found.results.map((p) => p.id)).toEqual([id]);
+    expect(found.unknownWords).toEqual([]);
+    store.write((w) => w.remove('practices', id));
+    expect(search(store, { query: 'okapi' }).total).toBe(0);
+  });
+
+  it('names words no practice holds and searches the rest', () => {
+    const store = demoStore();
+    const radio = search(store, { query: 'radio' });
+    const r = search(store, { query: 'radio zzzznotaword' });
+    expect(r.unknownWords).toEqual(['zzzznotaword']);
+    expect(r.anyOfWords).toBeNull();
+    expect(r.total).toBe(radio.total);
+    const none = search(store, { query: 'zzzznotaword qqqqq' });
+    expect(none).toMatchObject({ total: 0, results: [], unknownWords: ['zzzznotaword', 'qqqqq'] });
+  });
+
+  it('falls back to any of the rarer words when no practice holds them all, and says so', () => {
+    const store = demoStore();
+    const ids = store.db.prepare('SELECT id FROM practices ORDER BY seq LIMIT 2').pluck().all() as string[];
+    store.write((w) => {
+      w.update('practices', ids[0]!, { title: 'Quokka corner' });
+      w.update('practices', ids[1]!, { title: 'Wombat walk' });
+    });
+    const r = search(store, { query: 'quokka wombat' });
+    expect(r.anyOfWords).toEqual(['quokka', 'wombat']);
+    expect(new Set(r.results.map((p) => p.id))).toEqual(new Set(ids));
+  });
+
+  it('gives the same answer when asked again, remembered or not', () => {
+    const store = demoStore();
+    const f = { query: 'parents meeting', tags: [], limit: 10 };
+    const first = search(store, f);
+    const again = search(store, f);
+    forgetSearches(practiceIndex(store));
+    expect(search(store, f)).toEqual(first);
+    expect(again).toEqual(first);
+    expect(search(store, { ...f, limit: 20 }).results.slice(0, 10)).toEqual(first.results);
+  });
+});
+
+describe('library words', () => {
+  it('turns a coach word into the indexed words it prefixes, counted', () => {
+    const store = demoStore();
+    const v = vocabulary(store, practiceIndex(store));
+    const parent = knownWord(v, questionWords('parents')[0]!);
+    expect(parent.terms.every((t) => t.startsWith('parent'))).toBe(true);
+    expect(parent.terms.length).toBeGreaterThan(0);
+    expect(parent.docs).toBeGreaterThanOrEqual(
+      store.db
+        .prepare(`SELECT count(*) FROM practices_fts WHERE practices_fts MATCH '"parent"*'`)
+        .pluck()
+        .get() as number,
+    );
+    expect(knownWord(v, { word: 'zzz', stem: 'zzz' })).toMatchObject({ terms: [], docs: 0 });
+  });
+
+  it('asks FTS5 for a prefix when a stem stands for very many words, and quotes what it sends', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `re${i}`);
+    expect(wordMatch({ word: 're', stem: 're', terms: [], docs: 30 })).toBe('"re"*');
+    expect(wordMatch({ word: 'a"b', stem: 'a"b', terms: ['a"b'], docs: 1 })).toBe('"a""b"');
+    expect(wordMatch({ word: 'x', stem: 'x', terms: many.slice(0, 2), docs: 2 })).toBe('("re0" OR "re1")');
+  });
+});
