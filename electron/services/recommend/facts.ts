@@ -21,8 +21,6 @@ export interface PracticeIndex {
   byId: Map<string, PracticeEntry>;
   bySeq: Map<number, PracticeEntry>;
   clusters: Map<string, ClusterPlace>;
-  /** How many practices contain each search stem (for dropping words that say nothing). */
-  docFreq: Map<string, number>;
   /** Recent full-text answers by query (a panel asks again after every feedback). */
   textCache: Map<string, Map<number, number>>;
   /** Every practice, in a stable order; rebuilt after changes. */
@@ -193,7 +191,6 @@ function build(store: Store): State {
     byId,
     bySeq,
     clusters: loadClusters(store),
-    docFreq: new Map(),
     textCache: new Map(),
     textVersion: 0,
     lastSeq,
@@ -274,7 +271,6 @@ function refresh(store: Store, s: State): boolean {
   for (const id of dirty) reload(store, s, id, intern);
   if (dirty.size) {
     s.list = null;
-    s.docFreq.clear();
     s.textCache.clear();
   }
   if (texts) s.textVersion++;

@@ -1,22 +1,10 @@
-import { ftsMatch, type QuestionWord } from '../../../shared/recommend/text.ts';
+import type { QuestionWord } from '../../../shared/recommend/text.ts';
 import { rankWeights } from '../../../shared/recommend/weights.ts';
 import type { Store } from '../../db/store.ts';
+import { knownWord, vocabulary, wordMatch } from '../practices/vocabulary.ts';
 import type { PracticeIndex } from './facts.ts';
 
 const TEXT_CACHE_SIZE = 64;
-
-/** How many practices contain a stem (cached with the facts until practices change). */
-export function docFreq(store: Store, index: PracticeIndex, w: QuestionWord): number {
-  let n = index.docFreq.get(w.stem);
-  if (n === undefined) {
-    n = store.statements
-      .get('SELECT count(*) FROM practices_fts WHERE practices_fts MATCH ?')
-      .pluck()
-      .get(ftsMatch([w])) as number;
-    index.docFreq.set(w.stem, n);
-  }
-  return n;
-}
 
 export interface TextMatches {
   /** Practice seq → relevance relative to the best match (0..1]. */
@@ -27,15 +15,19 @@ export interface TextMatches {
 
 /**
  * Full-text relevance (weighted bm25 over title, problem, summary, steps and tags) of the
- * practices matching any of the words. Words found in most practices ("school",
- * "learners") say little and cost much, so they are left out when rarer words remain.
+ * practices matching any of the words. Words no practice holds are left out; words found
+ * in most practices ("school", "learners") say little and cost much, so they are left
+ * out too when rarer words remain. Each word is asked for by the indexed words it
+ * prefixes (see ../practices/vocabulary.ts).
  */
 export function textMatches(store: Store, index: PracticeIndex, words: readonly QuestionWord[]): TextMatches {
-  const total = index.byId.size;
-  const rare = words.filter((w) => docFreq(store, index, w) <= rankWeights.commonWordShare * total);
-  const searched = rare.length ? rare : [...words];
-  const match = ftsMatch(searched);
-  if (!match) return { scores: new Map(), searched };
+  const library = vocabulary(store, index);
+  const known = words.map((w) => knownWord(library, w)).filter((w) => w.docs > 0);
+  const rare = known.filter((w) => w.docs <= rankWeights.commonWordShare * index.byId.size);
+  const chosen = rare.length ? rare : known;
+  const searched = chosen.map(({ word, stem }) => ({ word, stem }));
+  if (chosen.length === 0) return { scores: new Map(), searched };
+  const match = chosen.map(wordMatch).join(' OR ');
   const cached = index.textCache.get(match);
   if (cached) return { scores: cached, searched };
   const scores = new Map<number, number>();
