@@ -256,8 +256,7 @@ function refresh(store: Store, s: State): boolean {
     else if (c.tbl === 'practices') {
       dirty.add(c.row_id);
       texts = true;
-    }
-    else {
+    } else {
       // The change log holds every practice the row belonged to, even once it is deleted.
       const owners = st
         .get(`SELECT DISTINCT value FROM changes WHERE tbl = ? AND row_id = ? AND col = 'practice_id'`)
