@@ -9,6 +9,7 @@ import { STORE_FILE_NAME } from './paths.ts';
 import { createContext, type ServiceContext } from './services/context.ts';
 import { dispatch } from './services/dispatch.ts';
 import { handlers } from './services/index.ts';
+import { warmUpSoon } from './services/recommend/warm.ts';
 import { hasRegion } from './services/region/overview.ts';
 import { openSettings, type ShellSettings } from './shell/settings.ts';
 
@@ -167,4 +168,5 @@ void app.whenReady().then(() => {
   bundleArgs(process.argv).forEach(deliverFile);
   wireIpc();
   createWindow();
+  warmUpSoon(store);
 });

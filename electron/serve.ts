@@ -7,6 +7,7 @@ import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
 import { handlers } from './services/index.ts';
+import { warmUpSoon } from './services/recommend/warm.ts';
 import { hasRegion } from './services/region/overview.ts';
 import { startHttpTransport } from './transport/http.ts';
 
@@ -44,6 +45,7 @@ const transport = await startHttpTransport({
   token: values.token,
 });
 console.log(transport.url);
+warmUpSoon(store);
 console.error(`Pamoja is serving ${dbFile} — open the address above in a browser. Ctrl+C stops.`);
 
 const stop = (): void => {

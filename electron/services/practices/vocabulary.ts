@@ -30,24 +30,53 @@ const MAX_EXPANSION = 24;
 
 const loaded = new WeakMap<PracticeIndex, { textVersion: number; vocabulary: Vocabulary }>();
 
-function load(store: Store): Vocabulary {
+/** Reads the words `slice` at a time (-1: all at once), pausing between slices. */
+function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
   store.db.exec(
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.practices_vocab USING fts5vocab(main, practices_fts, 'row')",
   );
-  const rows = store.statements
-    .get('SELECT term, doc FROM temp.practices_vocab ORDER BY term')
-    .raw()
-    .all() as [string, number][];
-  return { terms: rows.map((r) => r[0]), docs: Int32Array.from(rows, (r) => r[1]) };
+  const next = store.statements
+    .get('SELECT term, doc FROM temp.practices_vocab WHERE term > ? ORDER BY term LIMIT ?')
+    .raw();
+  const terms: string[] = [];
+  const docs: number[] = [];
+  for (;;) {
+    const rows = next.all(terms.at(-1) ?? '', slice) as [string, number][];
+    for (const [term, doc] of rows) {
+      terms.push(term);
+      docs.push(doc);
+    }
+    if (slice < 0 || rows.length < slice) return { terms, docs: Int32Array.from(docs) };
+    yield;
+  }
 }
 
 /** The library's words, read once and again only after a practice's text changed. */
 export function vocabulary(store: Store, index: PracticeIndex): Vocabulary {
   const had = loaded.get(index);
   if (had && had.textVersion === index.textVersion) return had.vocabulary;
-  const vocabulary = load(store);
-  loaded.set(index, { textVersion: index.textVersion, vocabulary });
-  return vocabulary;
+  const steps = loadSteps(store, -1);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  loaded.set(index, { textVersion: index.textVersion, vocabulary: step.value });
+  return step.value;
+}
+
+/** Reads the library's words in the background, a slice at a time (see warmPracticeIndex). */
+export async function warmVocabulary(store: Store, index: PracticeIndex, slice = 250): Promise<void> {
+  const textVersion = index.textVersion;
+  const steps = loadSteps(store, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      if (!loaded.has(index) && index.textVersion === textVersion) {
+        loaded.set(index, { textVersion, vocabulary: step.value });
+      }
+      return;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (loaded.has(index) || !store.db.open) return;
+  }
 }
 
 /** Position of the first term not below `s` (binary search). */

@@ -162,31 +162,59 @@ function markers(store: Store): { dataVersion: number; totalChanges: number } {
   };
 }
 
-function build(store: Store): State {
+/** Every row of a one-table query, `slice` rows at a time (-1: all), pausing between slices. */
+function* inSlices<T>(
+  store: Store,
+  sql: string,
+  slice: number,
+  each: (row: T) => void,
+): Generator<void, void> {
+  const next = store.statements.get(`${sql} WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+  let after = 0;
+  for (;;) {
+    const rows = next.all(after, slice) as (T & { r: number })[];
+    rows.forEach(each);
+    if (slice < 0 || rows.length < slice) return;
+    after = rows[rows.length - 1]!.r;
+    yield;
+  }
+}
+
+/**
+ * Reads every practice's facts, pausing after each `slice` rows when asked to, so a
+ * background warm-up never holds the main process for long. The change-log position and
+ * markers are taken first: anything written while the reading pauses is read again by
+ * `refresh` on the next look.
+ */
+function* buildSteps(store: Store, slice: number): Generator<void, State> {
   const st = store.statements;
   const lastSeq = (st.get('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number) ?? 0;
+  const marks = markers(store);
   const intern = interner();
   const evidence = new Map<string, EvidenceFact[]>();
-  for (const r of st
-    .get(`SELECT ${EVIDENCE_COLS} FROM practice_evidence`)
-    .iterate() as Iterable<EvidenceRow>) {
-    const list = evidence.get(r.practice_id);
-    if (list) list.push(toEvidence(r, intern));
-    else evidence.set(r.practice_id, [toEvidence(r, intern)]);
-  }
+  yield* inSlices<EvidenceRow>(
+    store,
+    `SELECT rowid AS r, ${EVIDENCE_COLS} FROM practice_evidence`,
+    slice,
+    (r) => {
+      const list = evidence.get(r.practice_id);
+      if (list) list.push(toEvidence(r, intern));
+      else evidence.set(r.practice_id, [toEvidence(r, intern)]);
+    },
+  );
   const adoptions = new Map<string, AdoptionFact[]>();
-  for (const r of st.get(`SELECT ${ADOPTION_COLS} FROM adoptions`).iterate() as Iterable<AdoptionRow>) {
+  yield* inSlices<AdoptionRow>(store, `SELECT rowid AS r, ${ADOPTION_COLS} FROM adoptions`, slice, (r) => {
     const list = adoptions.get(r.practice_id);
     if (list) list.push(toAdoption(r, intern));
     else adoptions.set(r.practice_id, [toAdoption(r, intern)]);
-  }
+  });
   const byId = new Map<string, PracticeEntry>();
   const bySeq = new Map<number, PracticeEntry>();
-  for (const r of st.get(`SELECT ${PRACTICE_COLS} FROM practices`).iterate() as Iterable<PracticeRow>) {
+  yield* inSlices<PracticeRow>(store, `SELECT rowid AS r, ${PRACTICE_COLS} FROM practices`, slice, (r) => {
     const entry = toEntry(r, evidence.get(r.id) ?? [], adoptions.get(r.id) ?? [], intern);
     byId.set(entry.id, entry);
     bySeq.set(entry.seq, entry);
-  }
+  });
   return {
     byId,
     bySeq,
@@ -195,12 +223,20 @@ function build(store: Store): State {
     textVersion: 0,
     lastSeq,
     list: null,
-    ...markers(store),
+    ...marks,
     all() {
       this.list ??= [...this.byId.values()].sort((a, b) => a.seq - b.seq);
       return this.list;
     },
   };
+}
+
+function build(store: Store): State {
+  const steps = buildSteps(store, -1);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Reads one practice again with its evidence and adoptions (or forgets it if gone). */
@@ -276,6 +312,26 @@ function refresh(store: Store, s: State): boolean {
   if (clusters) s.clusters = loadClusters(store);
   s.lastSeq = maxSeq;
   return true;
+}
+
+/**
+ * Reads the practice facts in the background, a slice at a time, so that the first
+ * question after the app opens does not wait for them (1–3 s at country scale). A question
+ * asked before it is done reads them at once itself; the warm-up then stops.
+ */
+export async function warmPracticeIndex(store: Store, slice = 2000): Promise<PracticeIndex | null> {
+  if (states.has(store)) return states.get(store)!;
+  if (!store.db.open) return null;
+  const steps = buildSteps(store, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      if (!states.has(store)) states.set(store, step.value);
+      return states.get(store)!;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (states.has(store) || !store.db.open) return null;
+  }
 }
 
 /** The current facts of every practice in the store. */

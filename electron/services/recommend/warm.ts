@@ -1,0 +1,22 @@
+import type { Store } from '../../db/store.ts';
+import { warmVocabulary } from '../practices/vocabulary.ts';
+import { practiceIndex, warmPracticeIndex } from './facts.ts';
+
+/**
+ * Reads, a slice at a time, what recommendations and the library search keep in memory
+ * (practice facts, the library's words), so the coach's first question after the app opens
+ * is answered as fast as the next. Started by the shell and `serve` shortly after opening
+ * the store; a question asked before it is done simply reads what it needs itself.
+ */
+export async function warmUp(store: Store): Promise<void> {
+  const index = (await warmPracticeIndex(store)) ?? (store.db.open ? practiceIndex(store) : null);
+  if (index && store.db.open) await warmVocabulary(store, index);
+}
+
+/** `warmUp` once the first screen has had its answers; a failure is logged, never fatal. */
+export function warmUpSoon(store: Store, afterMs = 1500): void {
+  const timer = setTimeout(() => {
+    warmUp(store).catch((e: unknown) => console.error('Pamoja: warming up the practice facts failed:', e));
+  }, afterMs);
+  timer.unref();
+}
