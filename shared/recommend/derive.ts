@@ -1,7 +1,9 @@
 import {
   costLevels,
   indicatorNames,
+  practiceSettings,
   priorityTags,
+  schoolSizes,
   type CostLevel,
   type IndicatorName,
   type PracticeSetting,
@@ -48,6 +50,8 @@ export interface PracticeDerived {
   /** Bit per indicator (in `indicatorNames` order) it measurably improved, by evidence or adoption. */
   improvesMask: number;
   costRank: number;
+  /** Setting, school size and cost as one number (0–63): the context part depends on nothing else. */
+  contextKey: number;
   /** Days since 1970 of its last start, measurement or adoption. */
   lastActiveDay: number;
 }
@@ -89,6 +93,10 @@ export function derive(p: PracticeFacts): PracticeDerived {
     tagMask: tagsMask(p.tags),
     improvesMask,
     costRank: costLevels.indexOf(p.cost),
+    contextKey:
+      practiceSettings.indexOf(p.setting) * 16 +
+      schoolSizes.indexOf(p.schoolSize) * 4 +
+      costLevels.indexOf(p.cost),
     lastActiveDay: dayOf(last),
   };
 }

@@ -71,6 +71,8 @@ interface Plan {
   tagsForFull: number;
   maxCostRank: number;
   today: number;
+  /** Context part by `contextKey`, worked out on first need (NaN until then). */
+  context: Float64Array;
 }
 
 function plan(ctx: RankContext): Plan {
@@ -83,7 +85,15 @@ function plan(ctx: RankContext): Plan {
     tagsForFull: Math.min(rankWeights.tagsForFullOverlap, q.tags.length),
     maxCostRank: ctx.filters.maxCost ? costLevels.indexOf(ctx.filters.maxCost) : Infinity,
     today: dayOf(ctx.today),
+    context: new Float64Array(64).fill(NaN),
   };
+}
+
+/** The context part, the same for every practice of one setting, size and cost. */
+function contextOf(p: PracticeFacts, d: PracticeDerived, pl: Plan): number {
+  let v = pl.context[d.contextKey]!;
+  if (Number.isNaN(v)) v = pl.context[d.contextKey] = contextPart(p, pl.ctx);
+  return v;
 }
 
 const UNFIT = -1;
@@ -160,7 +170,7 @@ function complete(p: PracticeFacts, text: number, a: Admitted, pl: Plan): Scored
     fit: a.fit,
     evidence: evidencePart(d.summary),
     nearness: nearnessPart(nearest),
-    context: contextPart(p, ctx),
+    context: contextOf(p, d, pl),
     recency: recencyPart(d, pl.today),
   };
   const w = rankWeights.parts;
@@ -257,7 +267,7 @@ export function rank(
         fit *
         (w.fit +
           w.nearness +
-          w.context * contextPart(p, ctx) +
+          w.context * contextOf(p, d, pl) +
           w.evidence * evidencePart(d.summary) +
           w.recency * recencyPart(d, pl.today));
       if (bound < top[limit - 1]!.score) continue;

@@ -15,7 +15,13 @@ import {
   type Scored,
 } from '../../shared/recommend/rank.ts';
 import { reasonsFor } from '../../shared/recommend/reasons.ts';
-import type { AdoptionOutcome } from '../../shared/schema/enums.ts';
+import { contextPart } from '../../shared/recommend/parts.ts';
+import {
+  costLevels,
+  practiceSettings,
+  schoolSizes,
+  type AdoptionOutcome,
+} from '../../shared/schema/enums.ts';
 
 /*
  * Small constructed regions where the right order is known. Clusters lie on the equator
@@ -103,6 +109,23 @@ const order = (practices: PracticeFacts[], ctx: RankContext, text: (p: PracticeF
   rank(practices, text, ctx, 10).top.map((s) => s.practice.id);
 
 describe('ranking', () => {
+  it('gives every practice the context part of its own setting, size and cost', () => {
+    const mix = {
+      settingShare: { rural: 0.5, peri_urban: 0.3, urban: 0.2 },
+      sizeShare: { small: 0.2, medium: 0.7, large: 0.1 },
+    };
+    const ctx = context(mix);
+    const all = practiceSettings.flatMap((setting) =>
+      schoolSizes.flatMap((schoolSize) =>
+        costLevels.map((cost) => practice(`${setting}-${schoolSize}-${cost}`, { setting, schoolSize, cost })),
+      ),
+    );
+    const top = rank(all, () => 1, ctx, all.length).top;
+    expect(top).toHaveLength(64);
+    for (const s of top) expect(s.parts.context).toBe(contextPart(s.practice, mix));
+    expect(new Set(top.map((s) => s.parts.context)).size).toBeGreaterThan(10);
+  });
+
   it('puts a near practice with solid evidence above a far one with the same evidence', () => {
     const near = practice('near-one', { originClusterId: 'near', evidence: [measured('near')] });
     const far = practice('far-one', { originClusterId: 'far', evidence: [measured('far')] });
