@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/db/store.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { vocabulary } from '../../electron/services/practices/vocabulary.ts';
-import { practiceIndex, warmPracticeIndex } from '../../electron/services/recommend/facts.ts';
+import {
+  CHANGED_PRACTICE_ROWS,
+  practiceIndex,
+  warmPracticeIndex,
+} from '../../electron/services/recommend/facts.ts';
 import { warmUp } from '../../electron/services/recommend/warm.ts';
 import { tempStore } from './helpers.ts';
 
@@ -82,5 +86,38 @@ describe('warming up the practice facts', () => {
     const warming = warmUp(store);
     store.close();
     await expect(warming).resolves.toBeUndefined();
+  });
+});
+
+describe('keeping the practice facts current', () => {
+  it('finds what changed by walking only the new part of the change log', () => {
+    const store = tempStore();
+    const plan = (
+      store.db.prepare(`EXPLAIN QUERY PLAN ${CHANGED_PRACTICE_ROWS}`).all(1, 2, 3) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan[0]).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+  });
+
+  it('reads again exactly the practices whose rows changed', () => {
+    const store = demoStore();
+    const before = practiceIndex(store);
+    const [a, b] = store.db
+      .prepare('SELECT id FROM practices ORDER BY seq LIMIT 2')
+      .pluck()
+      .all() as string[];
+    const untouched = before.byId.get(b!);
+    const adoption = store.db
+      .prepare('SELECT id, practice_id FROM adoptions WHERE practice_id != ? LIMIT 1')
+      .get(a) as { id: string; practice_id: string };
+    store.write((w) => {
+      w.update('practices', a!, { cost: 'high' });
+      w.update('adoptions', adoption.id, { outcome: 'worse' });
+    });
+    const after = practiceIndex(store);
+    expect(after).toBe(before); // brought up to date, not read again from scratch
+    expect(after.byId.get(a!)!.cost).toBe('high');
+    expect(after.byId.get(adoption.practice_id)!.adoptions.some((x) => x.outcome === 'worse')).toBe(true);
+    if (adoption.practice_id !== b) expect(after.byId.get(b!)).toBe(untouched);
+    expect(factsOf(store)).toEqual(freshRead(store).facts);
   });
 });
