@@ -3,6 +3,8 @@
 // questions, priority and distance/cost filters), next to a bare FTS5 query on the same
 // corpus. The generated store is cached in /tmp between runs.
 //   node bench/recommend.ts [--scale country] [--seed 7]
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cachedDemoStore, percentile } from './lib/demoStore.ts';
 import { ftsQuery } from '../shared/ftsQuery.ts';
@@ -15,6 +17,7 @@ import type { DemoScale } from '../electron/demo/generate.ts';
 import { createRng } from '../electron/demo/prng.ts';
 import { forgetSearches, searchPractices } from '../electron/services/practices/search.ts';
 import { practiceIndex } from '../electron/services/recommend/facts.ts';
+import { adopt } from '../electron/services/recommend/feedback.ts';
 import { recommend } from '../electron/services/recommend/service.ts';
 import { warmUp } from '../electron/services/recommend/warm.ts';
 
@@ -85,6 +88,43 @@ async function benchWarmUp(file: string): Promise<void> {
     `warm-up in the background: ${(performance.now() - t).toFixed(0)} ms, longest pause of the app ${longest.toFixed(0)} ms`,
   );
   other.close();
+}
+
+/**
+ * The feedback loop as the panel runs it: a school adopts the first recommendation, and
+ * the panel asks again (the practice facts catch up with the write). On a copy of the store.
+ */
+async function feedbackLoop(scale: DemoScale, clusters: string[]): Promise<number[]> {
+  const work = join('/tmp/pamoja-bench', `recommend-${scale}-work.sqlite`);
+  const files = [work, `${work}-wal`, `${work}-shm`];
+  files.forEach((f) => rmSync(f, { force: true }));
+  copyFileSync(cachedDemoStore(scale, seed), work);
+  const copy = openStore(work);
+  await warmUp(copy);
+  const rng = createRng(seed + 1);
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const clusterId = rng.pick(clusters);
+    const school = copy.db
+      .prepare('SELECT id FROM schools WHERE cluster_id = ? LIMIT 1')
+      .pluck()
+      .get(clusterId);
+    const shown = recommend(copy, { clusterId, today: '2026-07-01', limit: 10 }).results;
+    const fresh = shown.find(
+      (r) =>
+        !copy.db
+          .prepare('SELECT 1 FROM adoptions WHERE school_id = ? AND practice_id = ?')
+          .get(school, r.practiceId),
+    );
+    if (!fresh || typeof school !== 'string') continue;
+    adopt(copy, { clusterId, practiceId: fresh.practiceId, schoolIds: [school], on: '2026-07-01' });
+    const t = performance.now();
+    recommend(copy, { clusterId, today: '2026-07-01', limit: 10 });
+    times.push(performance.now() - t);
+  }
+  copy.close();
+  files.forEach((f) => rmSync(f, { force: true }));
+  return times;
 }
 
 for (const scale of scales) {
@@ -168,6 +208,7 @@ for (const scale of scales) {
   console.log(line('  same words, "More" pressed', searchAgain));
   console.log(line('bare FTS5 (search words, OR)', bare));
   console.log(line('bare FTS5 (recommend words, OR)', bareOurs));
+  console.log(line('recommend after marking adopted', await feedbackLoop(scale, clusters)));
   console.log('goals: recommend p95 < 50 ms, search p95 < 20 ms');
   store.close();
 }
