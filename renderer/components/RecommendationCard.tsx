@@ -14,6 +14,8 @@ export interface CardProps {
   schools: { id: string; name: string }[];
   /** Called after any feedback was saved, with a message for the coach. */
   onChanged: (message: string) => void;
+  /** When preparing a session: puts the practice in the plan's practice spotlight. */
+  plan?: { has: boolean; add: (item: Recommendation) => void } | undefined;
 }
 
 const parts: [keyof Recommendation['parts'], MessageKey][] = [
@@ -27,7 +29,15 @@ const parts: [keyof Recommendation['parts'], MessageKey][] = [
 const pct = (n: number) => Math.round(n * 100);
 
 /** One ranked practice: why it is here, and the coach's feedback on it. */
-export function RecommendationCard({ item, rank, clusterId, sessionId, schools, onChanged }: CardProps) {
+export function RecommendationCard({
+  item,
+  rank,
+  clusterId,
+  sessionId,
+  schools,
+  onChanged,
+  plan,
+}: CardProps) {
   const { t, lang } = useI18n();
   const [adopting, setAdopting] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -125,6 +135,21 @@ export function RecommendationCard({ item, rank, clusterId, sessionId, schools, 
       </details>
 
       <div className="rec-actions">
+        {plan &&
+          (plan.has ? (
+            <span className="chip ok">{t('recommend.inPlan')}</span>
+          ) : (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                plan.add(item);
+                onChanged(t('recommend.addedToPlan', { title: item.title }));
+              }}
+            >
+              {t('recommend.addToPlan')}
+            </button>
+          ))}
         {fb.sharedOn ? (
           <span className="chip ok">{t('recommend.sharedOn', { date: formatDate(lang, fb.sharedOn) })}</span>
         ) : (

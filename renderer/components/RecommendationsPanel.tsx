@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import type { Recommendation } from '../../shared/contract/recommend.ts';
 import { describeQuestion } from '../../shared/recommend/explain.ts';
 import { costLabel, tagLabel } from '../../shared/labels.ts';
 import { priorityTags, type CostLevel, type PriorityTag } from '../../shared/schema/enums.ts';
@@ -20,6 +21,8 @@ export interface RecommendationsPanelProps {
   /** When preparing a session: "Shared at session" records this session. */
   sessionId?: string;
   limit?: number;
+  /** When preparing a session: the practices already in the plan, and how to add one. */
+  plan?: { practiceIds: readonly string[]; add: (item: Recommendation) => void };
 }
 
 /**
@@ -33,6 +36,7 @@ export function RecommendationsPanel({
   initialProblem = '',
   sessionId,
   limit = 8,
+  plan,
 }: RecommendationsPanelProps) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(initialProblem);
@@ -185,6 +189,7 @@ export function RecommendationsPanel({
                   sessionId={sessionId}
                   schools={schools}
                   onChanged={changed}
+                  plan={plan && { has: plan.practiceIds.includes(item.practiceId), add: plan.add }}
                 />
               ))}
             </ol>

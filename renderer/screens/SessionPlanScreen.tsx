@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DraftKey, PlanDraft, SessionDetail } from '../../shared/contract/sessions.ts';
 import { modeLabel } from '../../shared/labels.ts';
+import { explain } from '../../shared/recommend/explain.ts';
+import { spotlightPracticeIds, withSpotlightPractice } from '../../shared/sessions/agenda.ts';
+import { agendaWords } from '../../shared/sessions/agendaText.ts';
 import { sessionModes, type SessionKind } from '../../shared/schema/enums.ts';
 import { todayIso } from '../../shared/today.ts';
 import { call, useOp, type ApiError } from '../api.ts';
@@ -238,6 +241,17 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
               initialProblem={plan.problem}
               {...(plan.id ? { sessionId: plan.id } : {})}
               limit={6}
+              plan={{
+                practiceIds: spotlightPracticeIds(plan.items),
+                add: (r) =>
+                  set({
+                    items: withSpotlightPractice(
+                      plan.items,
+                      { id: r.practiceId, title: r.title, summary: r.summary, why: explain(r.reasons, lang) },
+                      { title: agendaWords[lang].practice, problem: plan.problem },
+                    ),
+                  }),
+              }}
             />
           )}
         </details>

@@ -126,3 +126,43 @@ export function moveItem<T>(items: readonly T[], from: number, delta: number): T
 
 export const totalMinutes = (items: readonly { minutes: number }[]): number =>
   items.reduce((sum, i) => sum + i.minutes, 0);
+
+/** Practices in the agenda's practice spotlight(s). */
+export const spotlightPracticeIds = (items: readonly AgendaItem[]): string[] =>
+  items.flatMap((i) => (i.kind === 'practice_spotlight' ? i.practices.map((p) => p.id) : []));
+
+/**
+ * Adds a practice to the plan's practice spotlight (chosen from the recommendations while
+ * preparing). With no spotlight yet, one is added before the closing item, titled `title`;
+ * a practice already there is not added twice. Returns a new list.
+ */
+export function withSpotlightPractice(
+  items: readonly AgendaItem[],
+  practice: SpotlightPractice,
+  spotlight: { title: string; problem: string },
+): AgendaItem[] {
+  if (spotlightPracticeIds(items).includes(practice.id)) return [...items];
+  const at = items.findIndex((i) => i.kind === 'practice_spotlight');
+  if (at >= 0) {
+    const item = items[at] as Extract<AgendaItem, { kind: 'practice_spotlight' }>;
+    const next = [...items];
+    next[at] = { ...item, practices: [...item.practices, practice] };
+    return next;
+  }
+  const ids = new Set(items.map((i) => i.id));
+  let id = 'practice';
+  for (let n = 2; ids.has(id); n++) id = `practice-${n}`;
+  const added: AgendaItem = {
+    id,
+    kind: 'practice_spotlight',
+    title: spotlight.title,
+    minutes: 20,
+    notes: '',
+    problem: spotlight.problem.slice(0, 500),
+    practices: [practice],
+  };
+  // Before the closing item when the agenda ends with a free one, else at the end.
+  const last = items.at(-1);
+  const before = last && last.kind === 'free' && items.length > 1 ? items.length - 1 : items.length;
+  return [...items.slice(0, before), added, ...items.slice(before)];
+}

@@ -74,8 +74,29 @@ test('plan a session: build, reorder with buttons and keys, save, open the print
   await s.agendaItems().nth(0).locator('input.agenda-title').fill('Data first, then welcome');
   final[0] = 'Data first, then welcome';
 
+  // A practice from the recommendations goes straight into the practice spotlight.
+  await app.getByText('More practices for this cluster').click();
+  const card = app
+    .getByTestId('recommendations')
+    .locator('li.rec-card')
+    .filter({
+      has: app.getByRole('button', { name: 'Add to this plan' }),
+    });
+  const chosen = (await card.first().locator('h3 a').textContent())!.trim();
+  await card.first().getByRole('button', { name: 'Add to this plan' }).click();
+  const spotlightItem = s.agendaItems().filter({ has: app.locator('a', { hasText: chosen }) });
+  await expect(spotlightItem).toHaveCount(1);
+  const inPlan = app
+    .getByTestId('recommendations')
+    .locator('li.rec-card', { hasText: chosen })
+    .getByText('In this plan');
+  await expect(inPlan).toBeVisible();
+  await inPlan.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: testInfo.outputPath('plan-add-from-recommendations.png') });
+
   await s.savePlan();
   await expect(app.getByTestId('agenda-view').locator(':scope > li b')).toHaveText(final);
+  await expect(app.getByTestId('agenda-view')).toContainText(chosen);
 
   const [printable] = await Promise.all([
     app.waitForEvent('popup'),

@@ -7,7 +7,15 @@ import {
   pickSpotlightIndicator,
   type AgendaFacts,
 } from '../../electron/services/sessions/agenda.ts';
-import { moveItem, parseAgenda, SessionAgenda, totalMinutes } from '../../shared/sessions/agenda.ts';
+import {
+  moveItem,
+  parseAgenda,
+  SessionAgenda,
+  spotlightPracticeIds,
+  totalMinutes,
+  withSpotlightPractice,
+  type AgendaItem,
+} from '../../shared/sessions/agenda.ts';
 import { axisMax, spotlightRows } from '../../shared/sessions/chart.ts';
 
 const commitments = [
@@ -265,5 +273,32 @@ describe('agenda editing helpers', () => {
     ]);
     expect(parseAgenda('').items).toEqual([]);
     expect(parseAgenda('{"items": "not a list"}').items).toEqual([]);
+  });
+
+  it('adds a practice chosen from the recommendations to the spotlight, once', () => {
+    const radio = { id: 'p-radio', title: 'Radio lessons', summary: '', why: ['Worked 12 km away'] };
+    const walk = { id: 'p-walk', title: 'Walking buses', summary: '', why: [] };
+    const free = (id: string): AgendaItem => ({ id, kind: 'free', title: id, minutes: 5, notes: '' });
+    const spot = { title: 'Practice spotlight', problem: 'girls leave early' };
+
+    // No spotlight yet: one is added before the closing item.
+    const added = withSpotlightPractice([free('welcome'), free('close')], radio, spot);
+    expect(added.map((i) => i.id)).toEqual(['welcome', 'practice', 'close']);
+    expect(added[1]).toMatchObject({
+      kind: 'practice_spotlight',
+      title: 'Practice spotlight',
+      problem: 'girls leave early',
+    });
+    expect(spotlightPracticeIds(added)).toEqual(['p-radio']);
+
+    // A spotlight there: the practice joins it; the same practice again changes nothing.
+    const two = withSpotlightPractice(added, walk, spot);
+    expect(spotlightPracticeIds(two)).toEqual(['p-radio', 'p-walk']);
+    expect(withSpotlightPractice(two, radio, spot)).toEqual(two);
+    expect(SessionAgenda.parse({ items: two }).items).toEqual(two);
+
+    // The id stays unique even when a free item is called "practice".
+    const named = withSpotlightPractice([free('practice')], radio, spot);
+    expect(named.map((i) => i.id)).toEqual(['practice', 'practice-2']);
   });
 });

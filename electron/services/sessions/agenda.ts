@@ -15,7 +15,7 @@ import type {
   SpotlightPractice,
 } from '../../../shared/sessions/agenda.ts';
 import { isOverdue } from '../../../shared/sessions/rules.ts';
-import { agendaWords, peerPrompts } from './agendaText.ts';
+import { agendaWords, peerPrompts } from '../../../shared/sessions/agendaText.ts';
 
 /**
  * Building a draft agenda from facts about a cluster. Pure: the service gathers the facts

@@ -1,5 +1,5 @@
-import type { Lang } from '../../../shared/i18n.ts';
-import type { PriorityTag } from '../../../shared/schema/enums.ts';
+import type { Lang } from '../i18n.ts';
+import type { PriorityTag } from '../schema/enums.ts';
 
 /**
  * The words a built agenda starts with, in the coach's language. They are stored as text
