@@ -63,11 +63,11 @@ table.agenda td.n { width: 7mm; text-align: right; }
 table.agenda td.t { width: 15mm; white-space: nowrap; }
 table.commitments { table-layout: fixed; }
 table.commitments th { font-size: 7.5pt; overflow-wrap: anywhere; }
-table.commitments .box { width: 14mm; }
-table.commitments th.box { padding: 1mm 0.6mm; }
-table.commitments .note { width: 27mm; }
-table.commitments .who { width: 24mm; }
-table.commitments .due { width: 23mm; white-space: nowrap; }
+table.commitments .box { width: 16.5mm; }
+table.commitments th.box { padding: 1mm 0.6mm; font-size: 7pt; }
+table.commitments .note { width: 25mm; }
+table.commitments .who { width: 22mm; }
+table.commitments .due { width: 21mm; white-space: nowrap; }
 tr.blank td { height: 8mm; }
 .overdue { color: #b3261e; font-weight: bold; }
 .muted { color: #5b6b70; }
@@ -79,8 +79,8 @@ figcaption { font-size: 8.5pt; color: #41545a; }
 svg.chart { display: block; max-width: 100%; }
 table.attendance { table-layout: fixed; font-size: 8.5pt; }
 table.attendance td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-table.attendance .box { width: 14mm; }
-table.attendance th.box { padding: 1mm 0.6mm; font-size: 7.5pt; overflow-wrap: anywhere; }
+table.attendance .box { width: 16.5mm; }
+table.attendance th.box { padding: 1mm 0.6mm; font-size: 7pt; overflow-wrap: anywhere; }
 footer { margin-top: 4mm; font-size: 8pt; color: #5b6b70; }
 `;
 
