@@ -38,8 +38,10 @@ const answers = new WeakMap<PracticeIndex, { textVersion: number; byMatch: Map<s
 const ANSWERS_KEPT = 8;
 
 interface TextAnswer {
-  /** Matching practices' seq and bm25 (lower is better), in index order. */
-  rows: [number, number][];
+  /** Matching practices' seq, in index order (typed arrays: an answer may hold 50,000). */
+  seqs: Int32Array;
+  /** Their bm25, lower is better. */
+  ranks: Float64Array;
   /** The words searched for, when no practice has them all (any of them was enough). */
   anyOf: string[] | null;
 }
@@ -70,16 +72,27 @@ function textMatches(store: Store, index: PracticeIndex, words: KnownWord[]): Te
   const kept = remembered(index);
   const had = kept.get(all);
   if (had) return had;
-  const matches = (expr: string) =>
-    store.statements
+  const matches = (expr: string, anyOf: string[] | null): TextAnswer => {
+    const rows = store.statements
       .get(`SELECT rowid, ${RANK} FROM practices_fts WHERE practices_fts MATCH ?`)
       .raw()
       .all(expr) as [number, number][];
-  let answer: TextAnswer = { rows: matches(all), anyOf: null };
-  if (answer.rows.length === 0 && words.length > 1) {
+    const seqs = new Int32Array(rows.length);
+    const ranks = new Float64Array(rows.length);
+    rows.forEach(([seq, rank], i) => {
+      seqs[i] = seq;
+      ranks[i] = rank;
+    });
+    return { seqs, ranks, anyOf };
+  };
+  let answer = matches(all, null);
+  if (answer.seqs.length === 0 && words.length > 1) {
     const rare = byRarity.filter((w) => w.docs <= rankWeights.commonWordShare * index.byId.size);
     const any = rare.length ? rare : byRarity;
-    answer = { rows: matches(any.map(wordMatch).join(' OR ')), anyOf: any.map((w) => w.word) };
+    answer = matches(
+      any.map(wordMatch).join(' OR '),
+      any.map((w) => w.word),
+    );
   }
   if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(all, answer);
@@ -113,10 +126,10 @@ export function searchPractices(store: Store, f: Filters) {
   if (known.length) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
-    for (const [seq, rank] of answer.rows) {
-      if (ok[table.traits[seq] ?? 0]) {
-        kept.push(seq);
-        ranks.push(rank);
+    for (let i = 0; i < answer.seqs.length; i++) {
+      if (ok[table.traits[answer.seqs[i]!] ?? 0]) {
+        kept.push(answer.seqs[i]!);
+        ranks.push(answer.ranks[i]!);
       }
     }
   } else if (unknownWords.length === 0) {
