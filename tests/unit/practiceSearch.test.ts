@@ -104,6 +104,40 @@ describe('practice library search', () => {
     );
   });
 
+  it('matches what FTS5 prefix queries match, whatever the coach types', () => {
+    const store = demoStore();
+    const corpus = (store.db.prepare('SELECT title FROM practices').pluck().all() as string[])
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    const word = fc.oneof(
+      fc.constantFrom(...corpus).map((w) => w.slice(0, Math.max(2, w.length - 2))),
+      fc.constantFrom(
+        'Élèves',
+        'ÉCOLE',
+        'naïve',
+        'straße',
+        'ﬁsh',
+        'wa-zazi',
+        "l'école",
+        '12',
+        'x2y',
+        '"',
+        '*',
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
+        const f = PracticeFilters.parse({ query: words.join(' '), limit: 5 });
+        const got = searchPractices(store, f);
+        if (got.anyOfWords) return;
+        expect(got.total).toBe(naive(store, f).total);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('ranks a word in the title above the same word deep in the steps', () => {
     const store = demoStore();
     const [a, b] = store.db
