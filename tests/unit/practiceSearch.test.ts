@@ -185,6 +185,21 @@ describe('practice library search', () => {
     expect(search(store, { query: 'okapi' }).total).toBe(0);
   });
 
+  it('finds words in any script, letters beyond U+FFFF included', () => {
+    const store = demoStore();
+    const [a, b] = store.db
+      .prepare('SELECT id FROM practices ORDER BY seq LIMIT 2')
+      .pluck()
+      .all() as string[];
+    // U+FA0E sorts after U+10428 in UTF-8 (SQLite) but before it in UTF-16 (JavaScript).
+    store.write((w) => {
+      w.update('practices', a!, { title: 'Clubs \u{FA0E}abc' });
+      w.update('practices', b!, { title: 'Clubs \u{10428}xyz' });
+    });
+    expect(search(store, { query: '\u{FA0E}abc' }).results.map((p) => p.id)).toEqual([a]);
+    expect(search(store, { query: '\u{10428}xyz' }).results.map((p) => p.id)).toEqual([b]);
+  });
+
   it('names words no practice holds and searches the rest', () => {
     const store = demoStore();
     const radio = search(store, { query: 'radio' });

@@ -30,6 +30,17 @@ const MAX_EXPANSION = 24;
 
 const loaded = new WeakMap<PracticeIndex, { textVersion: number; vocabulary: Vocabulary }>();
 
+/**
+ * SQLite orders terms by their UTF-8 bytes, JavaScript by UTF-16 units; they differ only for
+ * letters beyond U+FFFF, and the binary search below needs JavaScript's order.
+ */
+function inJsOrder(terms: string[], docs: number[]): Vocabulary {
+  const sorted = terms.every((t, i) => i === 0 || terms[i - 1]! < t);
+  if (sorted) return { terms, docs: Int32Array.from(docs) };
+  const order = terms.map((_, i) => i).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+  return { terms: order.map((i) => terms[i]!), docs: Int32Array.from(order, (i) => docs[i]!) };
+}
+
 /** Reads the words `slice` at a time (-1: all at once), pausing between slices. */
 function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
   store.db.exec(
@@ -46,7 +57,7 @@ function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
       terms.push(term);
       docs.push(doc);
     }
-    if (slice < 0 || rows.length < slice) return { terms, docs: Int32Array.from(docs) };
+    if (slice < 0 || rows.length < slice) return inJsOrder(terms, docs);
     yield;
   }
 }
