@@ -3,10 +3,8 @@
 // questions, priority and distance/cost filters), next to a bare FTS5 query on the same
 // corpus. The generated store is cached in /tmp between runs.
 //   node bench/recommend.ts [--scale country] [--seed 7]
-import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cachedDemoStore, percentile } from './lib/demoStore.ts';
+import { cachedDemoStore, demoStoreCopy, percentile } from './lib/demoStore.ts';
 import { ftsQuery } from '../shared/ftsQuery.ts';
 import { PracticeFilters } from '../shared/contract/practices.ts';
 import type { RecommendQuery } from '../shared/contract/recommend.ts';
@@ -95,11 +93,7 @@ async function benchWarmUp(file: string): Promise<void> {
  * the panel asks again (the practice facts catch up with the write). On a copy of the store.
  */
 async function feedbackLoop(scale: DemoScale, clusters: string[]): Promise<number[]> {
-  const work = join('/tmp/pamoja-bench', `recommend-${scale}-work.sqlite`);
-  const files = [work, `${work}-wal`, `${work}-shm`];
-  files.forEach((f) => rmSync(f, { force: true }));
-  copyFileSync(cachedDemoStore(scale, seed), work);
-  const copy = openStore(work);
+  const { store: copy, done } = demoStoreCopy(scale, seed, 'recommend');
   await warmUp(copy);
   const rng = createRng(seed + 1);
   const times: number[] = [];
@@ -122,8 +116,7 @@ async function feedbackLoop(scale: DemoScale, clusters: string[]): Promise<numbe
     recommend(copy, { clusterId, today: '2026-07-01', limit: 10 });
     times.push(performance.now() - t);
   }
-  copy.close();
-  files.forEach((f) => rmSync(f, { force: true }));
+  done();
   return times;
 }
 

@@ -3,11 +3,8 @@
 // session, save a draft, save a record, and the follow-up figures for a cluster and the
 // whole region. Writes go to a copy of the cached store, so the cache stays clean.
 //   node bench/sessions.ts [--scale country] [--seed 7]
-import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cachedDemoStore, percentile } from './lib/demoStore.ts';
-import { openStore } from '../electron/db/store.ts';
+import { demoStoreCopy, percentile } from './lib/demoStore.ts';
 import type { DemoScale } from '../electron/demo/generate.ts';
 import { createRng } from '../electron/demo/prng.ts';
 import { getSession } from '../electron/services/sessions/detail.ts';
@@ -39,10 +36,7 @@ const timed = <T>(xs: number[], fn: () => T): T => {
 };
 
 for (const scale of scales) {
-  const work = join('/tmp/pamoja-bench', `sessions-${scale}-work.sqlite`);
-  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  copyFileSync(cachedDemoStore(scale, seed), work);
-  const store = openStore(work);
+  const { store, done } = demoStoreCopy(scale, seed, 'sessions');
   const clusters = store.db.prepare('SELECT id FROM clusters ORDER BY id').pluck().all() as string[];
   const rng = createRng(seed);
   const picked = Array.from({ length: RUNS }, () => rng.pick(clusters));
@@ -100,6 +94,5 @@ for (const scale of scales) {
   const region: number[] = [];
   for (let i = 0; i < 5; i++) timed(region, () => regionFollowUp(store, 'term', DATE));
   console.log(line('region follow-up (all clusters)', region));
-  store.close();
-  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  done();
 }

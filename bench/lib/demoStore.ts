@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from '../../electron/db/migrations/index.ts';
-import { openStore } from '../../electron/db/store.ts';
+import { openStore, type Store } from '../../electron/db/store.ts';
 import { generateDemo, type DemoScale } from '../../electron/demo/generate.ts';
 
 /**
@@ -16,7 +16,7 @@ export function cachedDemoStore(scale: DemoScale, seed: number): string {
   const file = join(dir, `demo-${scale}-seed${seed}-schema${schema}.sqlite`);
   if (existsSync(file)) return file;
   const partial = `${file}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  removeStoreFiles(partial);
   const t = performance.now();
   const store = openStore(partial);
   generateDemo(store, { seed, scale });
@@ -25,6 +25,33 @@ export function cachedDemoStore(scale: DemoScale, seed: number): string {
   renameSync(partial, file);
   console.log(`generated ${scale} demo in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
   return file;
+}
+
+/** A store file with its WAL and shared-memory files, gone. */
+function removeStoreFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}
+
+/**
+ * A copy of the cached demo store for a benchmark that writes, so the cache stays clean;
+ * `done()` closes and removes it.
+ */
+export function demoStoreCopy(
+  scale: DemoScale,
+  seed: number,
+  name: string,
+): { store: Store; done: () => void } {
+  const work = join('/tmp/pamoja-bench', `${name}-${scale}-work.sqlite`);
+  removeStoreFiles(work);
+  copyFileSync(cachedDemoStore(scale, seed), work);
+  const store = openStore(work);
+  return {
+    store,
+    done: () => {
+      store.close();
+      removeStoreFiles(work);
+    },
+  };
 }
 
 /** The p-th percentile of a list of timings. */

@@ -7,12 +7,12 @@ import {
   saveDraft,
   sessionsWithDrafts,
 } from '../../electron/services/sessions/drafts.ts';
-import { draftPlan, savePlan } from '../../electron/services/sessions/plan.ts';
+import { draftPlan } from '../../electron/services/sessions/plan.ts';
 import { saveRecord } from '../../electron/services/sessions/record.ts';
 import type { DraftData } from '../../shared/contract/sessions.ts';
 import type { RecordDraft } from '../../shared/sessions/record.ts';
 import { tempDir, tempStore } from './helpers.ts';
-import { changeCount, smallRegion } from './sessionsRegion.ts';
+import { changeCount, planned, smallRegion } from './sessionsRegion.ts';
 
 const record = (notes: string, attendance: RecordDraft['attendance'] = {}): DraftData => ({
   kind: 'record',
@@ -96,19 +96,7 @@ describe('session drafts', () => {
   it('"Save record" clears the draft in the same transaction', () => {
     const store = tempStore();
     const r = smallRegion(store);
-    const { problem: _p, ...plan } = draftPlan(
-      store,
-      {
-        clusterId: r.mtwapa,
-        date: '2026-03-10',
-        kind: 'meeting',
-        mode: 'in_person',
-        problem: '',
-        lang: 'en',
-      },
-      () => [],
-    );
-    const { id } = savePlan(store, plan);
+    const id = planned(store, r);
     const key = { kind: 'record' as const, sessionId: id };
     saveDraft(store, key, record('typed at the meeting'));
     saveRecord(store, {

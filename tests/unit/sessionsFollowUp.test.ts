@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterFollowUp, regionFollowUp } from '../../electron/services/sessions/followup.ts';
-import { draftPlan, savePlan } from '../../electron/services/sessions/plan.ts';
 import { saveRecord } from '../../electron/services/sessions/record.ts';
 import { tempStore } from './helpers.ts';
-import { smallRegion } from './sessionsRegion.ts';
+import { planned, smallRegion } from './sessionsRegion.ts';
 
 describe('follow-up of commitments', () => {
   it('lists a cluster’s overdue commitments, longest late first, and its completion rate per term', () => {
@@ -19,19 +18,7 @@ describe('follow-up of commitments', () => {
     expect(before.series).toMatchObject([{ period: '2026-T1', due: 2, unreviewed: 2, rate: 0 }]);
 
     // The March meeting reviews them: the overdue list empties and the rate moves.
-    const { problem: _p, ...plan } = draftPlan(
-      store,
-      {
-        clusterId: r.mtwapa,
-        date: '2026-03-10',
-        kind: 'meeting',
-        mode: 'in_person',
-        problem: '',
-        lang: 'en',
-      },
-      () => [],
-    );
-    const { id } = savePlan(store, plan);
+    const id = planned(store, r);
     saveRecord(store, {
       sessionId: id,
       attendance: [],

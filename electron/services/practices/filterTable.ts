@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PracticeFilters } from '../../../shared/contract/practices.ts';
 import { costLevels, practiceSettings, priorityTags } from '../../../shared/schema/enums.ts';
+import { tagsMask } from '../../../shared/recommend/derive.ts';
 import type { PracticeEntry } from '../recommend/facts.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
@@ -12,7 +13,7 @@ type Filters = z.output<typeof PracticeFilters>;
  * walked in order cost little.
  */
 export interface FilterTable {
-  /** Bit i: the practice carries priorityTags[i]. */
+  /** Bit i: the practice carries priorityTags[i] (its `tagMask`, see shared/recommend/derive.ts). */
   tags: Uint8Array;
   /** Bit 0: a practice has this seq; bits 1–2 cost, 3–4 setting (their list positions); bit 5 evidence. */
   traits: Uint8Array;
@@ -32,9 +33,7 @@ export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
   const size = (practices.at(-1)?.seq ?? 0) + 1;
   table = { tags: new Uint8Array(size), traits: new Uint8Array(size) };
   for (const p of practices) {
-    let mask = 0;
-    for (const tag of p.tags) mask |= 1 << priorityTags.indexOf(tag);
-    table.tags[p.seq] = mask;
+    table.tags[p.seq] = p.derived?.tagMask ?? tagsMask(p.tags);
     table.traits[p.seq] =
       PRESENT |
       (costLevels.indexOf(p.cost) << 1) |
@@ -58,10 +57,6 @@ export function passes(f: Filters): Uint8Array {
   }
   return ok;
 }
-
-/** The bits of the chosen priority tags (0 when none is chosen: no tag filter). */
-export const tagBits = (tags: readonly (typeof priorityTags)[number][]): number =>
-  tags.reduce((mask, tag) => mask | (1 << priorityTags.indexOf(tag)), 0);
 
 /** How many of the given practices carry each priority tag, largest first, zeros left out. */
 export function countTags(table: FilterTable, seqs: readonly number[]) {

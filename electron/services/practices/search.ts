@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
 import { questionWords, type QuestionWord } from '../../../shared/recommend/text.ts';
-import { rankWeights } from '../../../shared/recommend/weights.ts';
+import { tagsMask } from '../../../shared/recommend/derive.ts';
 import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
 import { smallest, snippetAround } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
-import { countTags, filterTable, passes, tagBits } from './filterTable.ts';
-import { knownWord, vocabulary, wordMatch, type KnownWord } from './vocabulary.ts';
+import { countTags, filterTable, passes } from './filterTable.ts';
+import { libraryWords, rarerWords, wordMatch, type KnownWord } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
 
@@ -87,8 +87,7 @@ function textMatches(store: Store, index: PracticeIndex, words: KnownWord[]): Te
   };
   let answer = matches(all, null);
   if (answer.seqs.length === 0 && words.length > 1) {
-    const rare = byRarity.filter((w) => w.docs <= rankWeights.commonWordShare * index.byId.size);
-    const any = rare.length ? rare : byRarity;
+    const any = rarerWords(byRarity, index.byId.size);
     answer = matches(
       any.map(wordMatch).join(' OR '),
       any.map((w) => w.word),
@@ -109,14 +108,8 @@ function textMatches(store: Store, index: PracticeIndex, words: KnownWord[]): Te
  */
 export function searchPractices(store: Store, f: Filters) {
   const index = practiceIndex(store);
-  const library = vocabulary(store, index);
-  const known: KnownWord[] = [];
-  const unknownWords: string[] = [];
-  for (const w of questionWords(f.query, 16)) {
-    const k = knownWord(library, w);
-    if (k.docs > 0) known.push(k);
-    else unknownWords.push(w.word);
-  }
+  const { known, unknown } = libraryWords(store, index, questionWords(f.query, 16));
+  const unknownWords = unknown.map((w) => w.word);
   const table = filterTable(index.all());
   const ok = passes(f);
   // Kept practices and their ranks side by side: a broad word matches tens of thousands.
@@ -144,7 +137,7 @@ export function searchPractices(store: Store, f: Filters) {
 
   // Priority counts leave the tag filter itself out, so each chip says what choosing it gives.
   const tagCounts = countTags(table, kept);
-  const chosen = tagBits(f.tags);
+  const chosen = tagsMask(f.tags);
   const shown: number[] = [];
   for (let i = 0; i < kept.length; i++) if (chosen === 0 || table.tags[kept[i]!]! & chosen) shown.push(i);
   const page = smallest(shown, f.offset + f.limit, (i) => ranks[i]!)

@@ -1,6 +1,8 @@
 import type { QuestionWord } from '../../../shared/recommend/text.ts';
+import { rankWeights } from '../../../shared/recommend/weights.ts';
 import type { Store } from '../../db/store.ts';
 import type { PracticeIndex } from '../recommend/facts.ts';
+import { runAll, runInBackground } from '../slices.ts';
 
 /**
  * Every word of the practice library's full-text index, with how many practices hold
@@ -66,28 +68,17 @@ function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
 export function vocabulary(store: Store, index: PracticeIndex): Vocabulary {
   const had = loaded.get(index);
   if (had && had.textVersion === index.textVersion) return had.vocabulary;
-  const steps = loadSteps(store, -1);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  loaded.set(index, { textVersion: index.textVersion, vocabulary: step.value });
-  return step.value;
+  const words = runAll(loadSteps(store, -1));
+  loaded.set(index, { textVersion: index.textVersion, vocabulary: words });
+  return words;
 }
 
 /** Reads the library's words in the background, a slice at a time (see warmPracticeIndex). */
 export async function warmVocabulary(store: Store, index: PracticeIndex, slice = 250): Promise<void> {
   const textVersion = index.textVersion;
-  const steps = loadSteps(store, slice);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      if (!loaded.has(index) && index.textVersion === textVersion) {
-        loaded.set(index, { textVersion, vocabulary: step.value });
-      }
-      return;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-    if (loaded.has(index) || !store.db.open) return;
-  }
+  const words = await runInBackground(loadSteps(store, slice), () => loaded.has(index) || !store.db.open);
+  // Words read while a practice's text changed may be a mix: the next search reads them again.
+  if (words && index.textVersion === textVersion) loaded.set(index, { textVersion, vocabulary: words });
 }
 
 /** Position of the first term not below `s` (binary search). */
@@ -102,6 +93,8 @@ function lowerBound(terms: readonly string[], s: string): number {
   return lo;
 }
 
+const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
 /** The indexed words a coach's word stands for, and how many practices hold them. */
 export function knownWord(v: Vocabulary, w: QuestionWord): KnownWord {
   const terms: string[] = [];
@@ -113,8 +106,6 @@ export function knownWord(v: Vocabulary, w: QuestionWord): KnownWord {
   return { ...w, terms: terms.length > MAX_EXPANSION ? [] : terms, docs };
 }
 
-const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
-
 /**
  * One word as an FTS5 expression: its indexed words by name, any of them, or the quoted
  * prefix when it stands for very many. Quoting keeps anything typed from being read as
@@ -124,4 +115,38 @@ export function wordMatch(w: KnownWord): string {
   if (w.terms.length === 0) return `${quoted(w.stem)}*`;
   if (w.terms.length === 1) return quoted(w.terms[0]!);
   return `(${w.terms.map(quoted).join(' OR ')})`;
+}
+
+/**
+ * A coach's words as the library knows them, and those no practice holds. The words are
+ * looked up in the vocabulary; one not found there is asked of FTS5 itself before it is
+ * called unknown, because our folding of a word and FTS5's differ for a few letters (Greek
+ * final sigma, some scripts unicode61 reads as separators).
+ */
+export function libraryWords(
+  store: Store,
+  index: PracticeIndex,
+  words: readonly QuestionWord[],
+): { known: KnownWord[]; unknown: QuestionWord[] } {
+  const library = vocabulary(store, index);
+  const known: KnownWord[] = [];
+  const unknown: QuestionWord[] = [];
+  for (const w of words) {
+    const k = knownWord(library, w);
+    const docs =
+      k.docs ||
+      (store.statements
+        .get('SELECT count(*) FROM practices_fts WHERE practices_fts MATCH ?')
+        .pluck()
+        .get(`${quoted(w.stem)}*`) as number);
+    if (docs > 0) known.push({ ...k, docs });
+    else unknown.push(w);
+  }
+  return { known, unknown };
+}
+
+/** The words not found in most practices ("school", "learners" say little), or all when none is rarer. */
+export function rarerWords(words: readonly KnownWord[], practices: number): KnownWord[] {
+  const rare = words.filter((w) => w.docs <= rankWeights.commonWordShare * practices);
+  return rare.length ? rare : [...words];
 }

@@ -3,6 +3,7 @@ import type { ClusterPlace } from '../../../shared/recommend/places.ts';
 import { derive, type PracticeFacts } from '../../../shared/recommend/derive.ts';
 import type { PriorityTag } from '../../../shared/schema/enums.ts';
 import type { Store } from '../../db/store.ts';
+import { runAll, runInBackground } from '../slices.ts';
 
 /**
  * What the ranking needs of every practice, kept in memory per open store. A question
@@ -231,13 +232,7 @@ function* buildSteps(store: Store, slice: number): Generator<void, State> {
   };
 }
 
-function build(store: Store): State {
-  const steps = buildSteps(store, -1);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+const build = (store: Store): State => runAll(buildSteps(store, -1));
 
 /** Reads one practice again with its evidence and adoptions (or forgets it if gone). */
 function reload(
@@ -311,11 +306,12 @@ function refresh(store: Store, s: State): boolean {
   }
   const intern = interner();
   for (const id of dirty) reload(store, s, id, intern);
-  if (dirty.size) {
-    s.list = null;
+  if (dirty.size) s.list = null;
+  // Full-text answers depend on practice texts only: evidence and adoptions leave them be.
+  if (texts) {
+    s.textVersion++;
     s.textCache.clear();
   }
-  if (texts) s.textVersion++;
   if (clusters) s.clusters = loadClusters(store);
   s.lastSeq = maxSeq;
   return true;
@@ -329,16 +325,9 @@ function refresh(store: Store, s: State): boolean {
 export async function warmPracticeIndex(store: Store, slice = 2000): Promise<PracticeIndex | null> {
   if (states.has(store)) return states.get(store)!;
   if (!store.db.open) return null;
-  const steps = buildSteps(store, slice);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      if (!states.has(store)) states.set(store, step.value);
-      return states.get(store)!;
-    }
-    await new Promise((resolve) => setImmediate(resolve));
-    if (states.has(store) || !store.db.open) return null;
-  }
+  const built = await runInBackground(buildSteps(store, slice), () => states.has(store) || !store.db.open);
+  if (built) states.set(store, built);
+  return built;
 }
 
 /** The current facts of every practice in the store. */

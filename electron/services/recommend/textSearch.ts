@@ -1,7 +1,7 @@
 import type { QuestionWord } from '../../../shared/recommend/text.ts';
 import { rankWeights } from '../../../shared/recommend/weights.ts';
 import type { Store } from '../../db/store.ts';
-import { knownWord, vocabulary, wordMatch } from '../practices/vocabulary.ts';
+import { libraryWords, rarerWords, wordMatch } from '../practices/vocabulary.ts';
 import type { PracticeIndex } from './facts.ts';
 
 const TEXT_CACHE_SIZE = 64;
@@ -21,10 +21,7 @@ export interface TextMatches {
  * prefixes (see ../practices/vocabulary.ts).
  */
 export function textMatches(store: Store, index: PracticeIndex, words: readonly QuestionWord[]): TextMatches {
-  const library = vocabulary(store, index);
-  const known = words.map((w) => knownWord(library, w)).filter((w) => w.docs > 0);
-  const rare = known.filter((w) => w.docs <= rankWeights.commonWordShare * index.byId.size);
-  const chosen = rare.length ? rare : known;
+  const chosen = rarerWords(libraryWords(store, index, words).known, index.byId.size);
   const searched = chosen.map(({ word, stem }) => ({ word, stem }));
   if (chosen.length === 0) return { scores: new Map(), searched };
   const match = chosen.map(wordMatch).join(' OR ');
