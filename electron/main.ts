@@ -1,49 +1,38 @@
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Progress } from '../shared/contract/bridge.ts';
 import { openStore, type Store } from './db/store.ts';
 import { generateDemo } from './demo/generate.ts';
 import { STORE_FILE_NAME } from './paths.ts';
-import { createContext, type ServiceContext } from './services/context.ts';
-import { dispatch } from './services/dispatch.ts';
+import { createContext } from './services/context.ts';
+import { shellGrants } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
 import { hasRegion } from './services/region/overview.ts';
+import { desktopShell } from './shell/desktop.ts';
 import { openSettings, type ShellSettings } from './shell/settings.ts';
+import { bundleArgs, fileDelivery, progressTo, wireIpc } from './transport/ipc.ts';
 
 /**
- * The Electron shell: one window, IPC to the services, dialogs, PDF. All domain logic
- * lives in the services, which run the same under the CLI and the local server.
+ * The Electron shell, composed: one window, the IPC transport (electron/transport/ipc.ts),
+ * the desktop's dialogs and PDF (electron/shell/desktop.ts). The only file besides the
+ * preload that imports electron; all domain logic lives in the services.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'dist', 'index.html');
-const BUNDLE_EXTENSION = '.pamoja';
+const pageUrl = pathToFileURL(rendererIndex).href;
+const isOurPage = (url: string): boolean => url === pageUrl || url.startsWith(`${pageUrl}#`);
 
 let window: BrowserWindow | null = null;
 let store: Store;
-let ctx: ServiceContext;
 let settings: ShellSettings;
-const pendingFiles: string[] = [];
+let delivery: ReturnType<typeof fileDelivery> | null = null;
+// macOS hands opened files over before (and after) the app is ready.
+const openedEarly: string[] = [];
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-function bundleArgs(argv: string[]): string[] {
-  return argv.filter((a) => a.toLowerCase().endsWith(BUNDLE_EXTENSION));
-}
-
-function deliverFile(path: string): void {
-  if (window) window.webContents.send('pamoja:openFile', path);
-  else pendingFiles.push(path);
-}
-
-/** IPC is accepted only from our own page, never from anything it might navigate to. */
-function fromOurPage(event: IpcMainInvokeEvent): boolean {
-  return event.senderFrame?.url.startsWith(pathToFileURL(rendererIndex).href) ?? false;
-}
-
-function createWindow(): void {
+function createWindow(delivery: ReturnType<typeof fileDelivery>): void {
   const bounds = settings.get('windowBounds');
   window = new BrowserWindow({
     width: bounds?.width ?? 1366,
@@ -67,106 +56,66 @@ function createWindow(): void {
   window.on('close', () => {
     if (window) settings.set('windowBounds', window.getBounds());
   });
-  window.on('closed', () => (window = null));
+  window.on('closed', () => {
+    window = null;
+    delivery.attach(null);
+  });
   // The page never leaves the app; links to the web open in the system browser.
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(pathToFileURL(rendererIndex).href)) event.preventDefault();
+    if (!isOurPage(url)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  window.webContents.once('did-finish-load', () => {
-    for (const file of pendingFiles.splice(0)) deliverFile(file);
-  });
+  const contents = window.webContents;
+  contents.once('did-finish-load', () => delivery.attach(contents));
   void window.loadFile(rendererIndex);
 }
-
-async function printToPdf(html: string, defaultName: string): Promise<string | null> {
-  const target = await dialog.showSaveDialog({
-    defaultPath: join(settings.get('lastFolder') ?? app.getPath('documents'), defaultName),
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
-  });
-  if (target.canceled || !target.filePath) return null;
-  const printer = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-  });
-  try {
-    await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-    const pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
-    await writeFile(target.filePath, pdf);
-    settings.set('lastFolder', dirname(target.filePath));
-    return target.filePath;
-  } finally {
-    printer.destroy();
-  }
-}
-
-function wireIpc(): void {
-  ipcMain.handle('pamoja:call', (event, op: unknown, input: unknown) => {
-    if (!fromOurPage(event) || typeof op !== 'string') {
-      return { ok: false, error: { code: 'invalid', message: 'refused' } };
-    }
-    return dispatch(handlers, ctx, op, input);
-  });
-  ipcMain.handle('pamoja:chooseFolder', async (event) => {
-    if (!fromOurPage(event)) return null;
-    const r = await dialog.showOpenDialog({
-      properties: ['openDirectory', 'createDirectory'],
-      defaultPath: settings.get('lastFolder'),
-    });
-    const folder = r.canceled ? null : (r.filePaths[0] ?? null);
-    if (folder) settings.set('lastFolder', folder);
-    return folder;
-  });
-  ipcMain.handle('pamoja:chooseFile', async (event, filters: { name: string; extensions: string[] }[]) => {
-    if (!fromOurPage(event)) return null;
-    const r = await dialog.showOpenDialog({
-      properties: ['openFile'],
-      filters,
-      defaultPath: settings.get('lastFolder'),
-    });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
-  });
-  ipcMain.handle('pamoja:saveFile', async (event, defaultName: string) => {
-    if (!fromOurPage(event)) return null;
-    const r = await dialog.showSaveDialog({
-      defaultPath: join(settings.get('lastFolder') ?? app.getPath('documents'), String(defaultName)),
-    });
-    return r.canceled ? null : (r.filePath ?? null);
-  });
-  ipcMain.handle('pamoja:printToPdf', (event, html: unknown, defaultName: unknown) => {
-    if (!fromOurPage(event) || typeof html !== 'string' || typeof defaultName !== 'string') return null;
-    return printToPdf(html, defaultName);
-  });
-}
-
-app.on('second-instance', (_event, argv) => {
-  bundleArgs(argv).forEach(deliverFile);
-  if (window) {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  }
-});
-app.on('open-file', (event, path) => {
-  event.preventDefault();
-  deliverFile(path);
-});
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => store?.close());
 
 void app.whenReady().then(() => {
   settings = openSettings();
   const dataDir = app.getPath('userData');
   store = openStore(join(dataDir, STORE_FILE_NAME));
-  ctx = createContext(store, dataDir, 'ipc', (p: Progress) => window?.webContents.send('pamoja:progress', p));
+  const desktop = desktopShell({
+    dialog,
+    shell,
+    BrowserWindow,
+    printerSession: () => session.fromPartition('pdf-printer'),
+    window: () => window,
+    settings,
+    documentsFolder: app.getPath('documents'),
+  });
+  const ctx = createContext(
+    store,
+    dataDir,
+    'ipc',
+    progressTo(() => window?.webContents ?? null),
+    { files: shellGrants(), shell: desktop },
+  );
+  const files = fileDelivery(ctx);
+  delivery = files;
+  app.on('second-instance', (_event, argv) => {
+    bundleArgs(argv).forEach(files.deliver);
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
   // `npm start` opens the demo region when the store is empty; a packaged app offers it.
   if (process.argv.includes('--demo') && !hasRegion(store)) {
     generateDemo(store, { seed: 1, scale: 'region' });
   }
-  bundleArgs(process.argv).forEach(deliverFile);
-  wireIpc();
-  createWindow();
+  [...bundleArgs(process.argv.slice(1)), ...openedEarly.splice(0)].forEach(files.deliver);
+  wireIpc({ ipcMain, handlers, ctx, isOurPage });
+  createWindow(files);
   warmUpSoon(store);
 });
+
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (delivery) delivery.deliver(path);
+  else openedEarly.push(path);
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => store?.close());

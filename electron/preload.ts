@@ -1,20 +1,18 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { PamojaBridge, Progress } from '../shared/contract/bridge.ts';
+import type { FileChoice } from '../shared/contract/shell.ts';
 
 /**
- * The only door between the page and the app: named calls, never raw ipcRenderer.
- * Runs sandboxed; bundled to CommonJS by scripts/build-electron.ts.
+ * The only door between the page and the app: named calls, never raw ipcRenderer. The
+ * channel names match electron/transport/ipc.ts (a sandboxed preload cannot import it).
+ * Bundled to CommonJS by scripts/build-electron.ts.
  */
 const bridge = {
   call: (op, input) => ipcRenderer.invoke('pamoja:call', op, input),
-  shell: {
-    chooseFolder: () => ipcRenderer.invoke('pamoja:chooseFolder'),
-    chooseFile: (filters) => ipcRenderer.invoke('pamoja:chooseFile', filters),
-    saveFile: (defaultName) => ipcRenderer.invoke('pamoja:saveFile', defaultName),
-    printToPdf: (html, defaultName) => ipcRenderer.invoke('pamoja:printToPdf', html, defaultName),
-    pathForFile: (file) => webUtils.getPathForFile(file),
+  events: {
+    dropped: (file) => ipcRenderer.invoke('pamoja:dropped', webUtils.getPathForFile(file)),
     onOpenFile: (listener) => {
-      const handler = (_e: unknown, path: string): void => listener(path);
+      const handler = (_e: unknown, chosen: FileChoice): void => listener(chosen);
       ipcRenderer.on('pamoja:openFile', handler);
       return () => ipcRenderer.off('pamoja:openFile', handler);
     },

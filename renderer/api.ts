@@ -99,7 +99,7 @@ export function useProgress(active: boolean): Progress | null {
       setProgress(null);
       return;
     }
-    if (window.pamoja) return window.pamoja.shell.onProgress(setProgress);
+    if (window.pamoja) return window.pamoja.events.onProgress(setProgress);
     const timer = setInterval(() => {
       call('app.progress', {}).then(
         (p) => setProgress(p),

@@ -1,25 +1,31 @@
 import { useEffect } from 'react';
+import type { FileChoice } from '../shared/contract/shell.ts';
 import { navigate } from './router.ts';
 
 const BUNDLE = /\.pamoja$/i;
 
-/** Where a bundle file goes to be shown and offered for import. */
-export const openBundlePath = (path: string): void => navigate(`/sync?open=${encodeURIComponent(path)}`);
+/**
+ * Where a bundle goes to be shown and offered for import: `open` is the ref operations
+ * take (a grant in the app, a path in the browser), `name` what the coach sees.
+ */
+export const openBundle = (chosen: FileChoice): void =>
+  navigate(`/sync?open=${encodeURIComponent(chosen.ref)}&name=${encodeURIComponent(chosen.path)}`);
 
 /**
  * Bundles opened with the app (double-click, "Open with") or dropped on its window go to
  * the Sync screen, whichever screen is showing. Any other drop is refused, so a stray
- * file never replaces the app in its window. Dropped files have a path only in the shell.
+ * file never replaces the app in its window. Only the shell can read a dropped file's
+ * path (the preload hands it to the main process, which grants it for reading).
  */
 export function useBundleOpening(): void {
   useEffect(() => {
-    const shell = window.pamoja?.shell;
-    const stopOpen = shell?.onOpenFile(openBundlePath);
+    const events = window.pamoja?.events;
+    const stopOpen = events?.onOpenFile(openBundle);
     const onDragOver = (e: DragEvent): void => e.preventDefault();
     const onDrop = (e: DragEvent): void => {
       e.preventDefault();
       const file = [...(e.dataTransfer?.files ?? [])].find((f) => BUNDLE.test(f.name));
-      if (file && shell) openBundlePath(shell.pathForFile(file));
+      if (file && events) void events.dropped(file).then((chosen) => chosen && openBundle(chosen));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

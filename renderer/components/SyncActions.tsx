@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
+import type { FileChoice } from '../../shared/contract/shell.ts';
 import { ApiError, call, inShell, useProgress } from '../api.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
 
@@ -49,29 +50,43 @@ export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
   );
 }
 
+/** A file or folder to use: `ref` goes to the operation, `shown` to the coach. */
+export interface Target {
+  ref: string;
+  shown: string;
+}
+export const noTarget: Target = { ref: '', shown: '' };
+export const chosenTarget = (c: FileChoice): Target => ({ ref: c.ref, shown: c.path });
+
+/**
+ * Where a file comes from or goes. In the app only the shell's dialog chooses it (the page
+ * never names a path); in the browser the path is typed.
+ */
 export function PathField(props: {
   label: string;
-  value: string;
-  onChange: (v: string) => void;
-  pick?: () => Promise<string | null>;
-  pickLabel?: string;
+  value: Target;
+  onChange: (v: Target) => void;
+  pick: () => Promise<FileChoice | null>;
+  pickLabel: string;
   testId: string;
 }) {
+  const shell = inShell();
   return (
     <div className="searchbar" style={{ alignItems: 'flex-end' }}>
       <label className="field" style={{ flex: 1 }}>
         {props.label}
         <input
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
+          value={props.value.shown}
+          readOnly={shell}
+          onChange={(e) => props.onChange({ ref: e.target.value, shown: e.target.value })}
           data-testid={props.testId}
         />
       </label>
-      {props.pick && inShell() && (
+      {shell && (
         <button
           className="button"
           type="button"
-          onClick={() => void props.pick!().then((p) => p && props.onChange(p))}
+          onClick={() => void props.pick().then((c) => c && props.onChange(chosenTarget(c)))}
         >
           {props.pickLabel}
         </button>
@@ -89,12 +104,12 @@ export function SyncFolderCard({
   onDone: () => void;
 }) {
   const { t } = useSyncT();
-  const [dir, setDir] = useState('');
+  const [dir, setDir] = useState(noTarget);
   const [passphrase, setPassphrase] = useState('');
   const action = useAction(onDone);
   const sync = () =>
     action.run(async () => {
-      const r = await call('sync.folder', { dir, ...(passphrase ? { passphrase } : {}) });
+      const r = await call('sync.folder', { dir: dir.ref.trim(), ...(passphrase ? { passphrase } : {}) });
       return (
         <>
           <p>
@@ -122,7 +137,7 @@ export function SyncFolderCard({
         label={t('sync.folder.path')}
         value={dir}
         onChange={setDir}
-        pick={() => window.pamoja!.shell.chooseFolder()}
+        pick={() => call('shell.chooseFolder', {})}
         pickLabel={t('sync.folder.choose')}
         testId="sync-folder"
       />
@@ -139,7 +154,7 @@ export function SyncFolderCard({
       )}
       <button
         className="button primary"
-        disabled={!dir.trim() || action.busy}
+        disabled={!dir.ref.trim() || action.busy}
         onClick={() => void sync()}
         data-testid="sync-now"
       >
@@ -154,11 +169,11 @@ export function SyncFolderCard({
 export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () => void }) {
   const { t } = useSyncT();
   const [choice, setChoice] = useState('peer');
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState(noTarget);
   const action = useAction(onDone);
   const run = () =>
     action.run(async () => {
-      const target = path.trim() ? { path: path.trim() } : {};
+      const target = path.ref.trim() ? { path: path.ref.trim() } : {};
       const input =
         choice === 'full'
           ? ({ kind: 'full', ...target } as const)
@@ -194,7 +209,12 @@ export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () 
         label={t('sync.export.path')}
         value={path}
         onChange={setPath}
-        pick={() => window.pamoja!.shell.saveFile('pamoja.pamoja')}
+        pick={() =>
+          call('shell.saveFile', {
+            defaultName: 'pamoja.pamoja',
+            filters: [{ name: 'Pamoja bundle', extensions: ['pamoja'] }],
+          })
+        }
         pickLabel={t('sync.export.choose')}
         testId="export-path"
       />

@@ -4,14 +4,14 @@ import { call } from '../api.ts';
 import { useHashQuery } from '../router.ts';
 import { formatDate } from '../format.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
-import { Outcome, PathField, useAction } from './SyncActions.tsx';
+import { noTarget, Outcome, PathField, useAction, type Target } from './SyncActions.tsx';
 
 type Header = OpOutput<'sync.inspect'>;
 
 /** Opens a bundle: shows its public header, then imports it (see renderer/bundleOpening.ts). */
 export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boolean; onDone: () => void }) {
   const { t, lang } = useSyncT();
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<Target>(noTarget);
   const [passphrase, setPassphrase] = useState('');
   const [header, setHeader] = useState<Header | null>(null);
   const action = useAction(onDone);
@@ -23,16 +23,18 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
       setHeader(null);
     }
   };
-  // A bundle opened with the app, dropped on it, or linked as #/sync?open=PATH.
-  const opened = useHashQuery().get('open');
+  // A bundle opened with the app, dropped on it, or linked as #/sync?open=REF&name=PATH.
+  const query = useHashQuery();
+  const opened = query.get('open');
+  const openedName = query.get('name') ?? opened;
   useEffect(() => {
     if (!opened) return;
-    setPath(opened);
+    setPath({ ref: opened, shown: openedName ?? opened });
     void inspect(opened);
-  }, [opened]);
+  }, [opened, openedName]);
   const run = () =>
     action.run(async () => {
-      const r = await call('sync.import', { path: path.trim(), ...(passphrase ? { passphrase } : {}) });
+      const r = await call('sync.import', { path: path.ref.trim(), ...(passphrase ? { passphrase } : {}) });
       return (
         <>
           <p>{t('sync.import.done', { new: r.new, known: r.known, superseded: r.superseded })}</p>
@@ -51,9 +53,9 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
           setHeader(null);
         }}
         pick={() =>
-          window
-            .pamoja!.shell.chooseFile([{ name: 'Pamoja bundle', extensions: ['pamoja'] }])
-            .then((p) => (p && void inspect(p), p))
+          call('shell.chooseFile', { filters: [{ name: 'Pamoja bundle', extensions: ['pamoja'] }] }).then(
+            (c) => (c && void inspect(c.ref), c),
+          )
         }
         pickLabel={t('sync.import.choose')}
         testId="import-path"
@@ -76,12 +78,12 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
         </label>
       )}
       <div className="searchbar">
-        <button className="button" disabled={!path.trim()} onClick={() => void inspect(path.trim())}>
+        <button className="button" disabled={!path.ref.trim()} onClick={() => void inspect(path.ref.trim())}>
           {t('sync.import.inspect')}
         </button>
         <button
           className="button primary"
-          disabled={!path.trim() || action.busy}
+          disabled={!path.ref.trim() || action.busy}
           onClick={() => void run()}
           data-testid="import-go"
         >
@@ -97,7 +99,7 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
 export function JoinCard({ onDone }: { onDone: () => void }) {
   const { t } = useSyncT();
   const [passphrase, setPassphrase] = useState('');
-  const [invitation, setInvitation] = useState('');
+  const [invitation, setInvitation] = useState<Target>(noTarget);
   const [password, setPassword] = useState('');
   const action = useAction(onDone);
   const join = (input: Parameters<typeof call<'sync.join'>>[1]) =>
@@ -127,9 +129,9 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
         value={invitation}
         onChange={setInvitation}
         pick={() =>
-          window.pamoja!.shell.chooseFile([
-            { name: 'Pamoja invitation', extensions: ['json', 'pamoja-invite'] },
-          ])
+          call('shell.chooseFile', {
+            filters: [{ name: 'Pamoja invitation', extensions: ['json', 'pamoja-invite'] }],
+          })
         }
         pickLabel={t('sync.import.choose')}
         testId="join-invitation"
@@ -140,8 +142,8 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
       </label>
       <button
         className="button"
-        disabled={!invitation.trim() || action.busy}
-        onClick={() => void join({ invitation: invitation.trim(), ...(password ? { password } : {}) })}
+        disabled={!invitation.ref.trim() || action.busy}
+        onClick={() => void join({ invitation: invitation.ref.trim(), ...(password ? { password } : {}) })}
       >
         {t('sync.join.accept')}
       </button>

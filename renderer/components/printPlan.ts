@@ -1,4 +1,4 @@
-import { inShell } from '../api.ts';
+import { call, inShell } from '../api.ts';
 
 /**
  * Ways out for the printable plan (a standalone HTML document from `sessions.handout`).
@@ -6,8 +6,9 @@ import { inShell } from '../api.ts';
  * in a tab of its own, where the browser's print dialog prints it or saves a PDF.
  */
 export async function saveHandoutPdf(html: string, fileName: string): Promise<string | null> {
-  if (!inShell() || !window.pamoja) return null;
-  return window.pamoja.shell.printToPdf(html, `${fileName}.pdf`);
+  if (!inShell()) return null;
+  const saved = await call('shell.printToPdf', { html, defaultName: `${fileName}.pdf` });
+  return saved?.path ?? null;
 }
 
 export function openHandoutTab(html: string): void {

@@ -38,11 +38,11 @@ export function ReportsScreen() {
     try {
       const file = await call('reports.export', { term: r.term, format, lang });
       if (format === 'html' && inShell()) {
-        const saved = await window.pamoja!.shell.printToPdf(
-          file.content,
-          file.fileName.replace(/\.html$/, '.pdf'),
-        );
-        if (saved) setMessage(saved);
+        const saved = await call('shell.printToPdf', {
+          html: file.content,
+          defaultName: file.fileName.replace(/\.html$/, '.pdf'),
+        });
+        if (saved) setMessage(saved.path);
       } else if (format === 'html') {
         // In a browser: open the printable report; its print dialog saves a PDF.
         const w = window.open(URL.createObjectURL(new Blob([file.content], { type: 'text/html' })));

@@ -1,4 +1,5 @@
 import type { ErrorShape } from '../errors.ts';
+import type { FileChoice } from './shell.ts';
 
 /** What a transport returns for one call. */
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: ErrorShape };
@@ -12,21 +13,17 @@ export interface Progress {
 
 /**
  * The object the Electron preload exposes as `window.pamoja`. The browser transport
- * (electron/serve.ts) offers the same calls over HTTP instead.
+ * (electron/serve.ts) offers the same calls over HTTP instead. The shell's own abilities
+ * (dialogs, PDF, …) are ordinary operations (`shell.*` in the contract); only what the
+ * main process pushes, and drops (whose path only the preload can read), are extra.
  */
 export interface PamojaBridge {
   call(op: string, input: unknown): Promise<Envelope>;
-  /** Shell-only abilities; absent in the browser. */
-  shell: {
-    chooseFolder(): Promise<string | null>;
-    chooseFile(filters: { name: string; extensions: string[] }[]): Promise<string | null>;
-    saveFile(defaultName: string): Promise<string | null>;
-    /** Saves an HTML document as PDF (Electron's printToPDF); returns the path written. */
-    printToPdf(html: string, defaultName: string): Promise<string | null>;
-    /** The file-system path of a file dropped on the window. */
-    pathForFile(file: File): string;
-    /** Files dropped on or opened with the app (bundles), delivered to the page. */
-    onOpenFile(listener: (path: string) => void): () => void;
+  events: {
+    /** A file dropped on the window, granted for reading if it is a bundle. */
+    dropped(file: File): Promise<FileChoice | null>;
+    /** Bundles opened with the app, delivered to the page. */
+    onOpenFile(listener: (chosen: FileChoice) => void): () => void;
     onProgress(listener: (progress: Progress) => void): () => void;
   };
 }

@@ -7,6 +7,7 @@ import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
 import { reportOps } from './reports.ts';
 import { sessionOps } from './sessions.ts';
+import { shellOps } from './shell.ts';
 import { syncOps } from './sync.ts';
 
 /**
@@ -27,6 +28,7 @@ export const contract = mergeOperations(
   syncOps,
   recommendOps,
   sessionOps,
+  shellOps,
 );
 
 export type Contract = typeof contract;

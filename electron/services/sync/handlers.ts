@@ -9,6 +9,7 @@ import { syncFolder } from './mailbox.ts';
 import { readSyncLog } from './syncLog.ts';
 import { clockWarnings, joinSyncRegion, syncDevices, syncStatus } from './service.ts';
 import type { BundleHeader } from './bundleHeader.ts';
+import { bundlesFolder } from '../shell/handlers.ts';
 
 const headerView = (h: BundleHeader) => ({
   regionId: h.regionId,
@@ -28,9 +29,11 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
   'sync.status': (_input, { store }) => syncStatus(store),
   'sync.devices': (_input, { store }) => syncDevices(store),
   'sync.log': ({ limit }, { store }) => readSyncLog(store, limit),
-  'sync.export': async (input, { store, dataDir, progress }) => {
+  'sync.export': async (input, { store, dataDir, progress, files }) => {
     const stamp = new Date(store.clock.now()).toISOString().slice(0, 19).replaceAll(':', '-');
-    const path = input.path ?? join(dataDir, 'bundles', `pamoja-${input.kind}-${stamp}.pamoja`);
+    const path = input.path
+      ? files.resolve(input.path, 'write')
+      : join(bundlesFolder(dataDir), `pamoja-${input.kind}-${stamp}.pamoja`);
     const spec =
       input.kind === 'selective'
         ? { kind: input.kind, clusters: input.clusters ?? [], practices: input.practices ?? false }
@@ -40,18 +43,32 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
     const out = await exportBundle(store, spec, path, progress);
     return { file: out.file, bytes: out.bytes, changes: out.changes, tables: out.tables };
   },
-  'sync.import': async ({ path, passphrase }, { store, progress }) =>
-    importView(await importBundleFile(store, path, { ...(passphrase ? { passphrase } : {}), progress })),
-  'sync.inspect': async ({ path }) => headerView(await inspectBundleFile(path)),
-  'sync.folder': async ({ dir, passphrase }, { store, progress }) => {
-    const r = await syncFolder(store, dir, { ...(passphrase ? { passphrase } : {}), progress });
+  'sync.import': async ({ path, passphrase }, { store, progress, files }) =>
+    importView(
+      await importBundleFile(store, files.resolve(path, 'read'), {
+        ...(passphrase ? { passphrase } : {}),
+        progress,
+      }),
+    ),
+  'sync.inspect': async ({ path }, { files }) =>
+    headerView(await inspectBundleFile(files.resolve(path, 'read'))),
+  'sync.folder': async ({ dir, passphrase }, { store, progress, files }) => {
+    const r = await syncFolder(store, files.resolve(dir, 'folder'), {
+      ...(passphrase ? { passphrase } : {}),
+      progress,
+    });
     return { ...r, imported: r.imported.map(importView) };
   },
   'sync.digest': (_input, { store }) => storeDigest(store),
-  'sync.join': (input, { store }) => joinSyncRegion(store, input),
-  'sync.invite': async ({ path, password }, { store }) => {
-    await writeInvitation(store, path, password);
-    return { file: path };
+  'sync.join': (input, { store, files }) =>
+    joinSyncRegion(
+      store,
+      'invitation' in input ? { ...input, invitation: files.resolve(input.invitation, 'read') } : input,
+    ),
+  'sync.invite': async ({ path, password }, { store, files }) => {
+    const file = files.resolve(path, 'write');
+    await writeInvitation(store, file, password);
+    return { file };
   },
   'sync.fieldHistory': ({ table, rowId, column }, { store }) => fieldHistory(store, table, rowId, column),
   'sync.clockWarnings': (_input, { store }) => clockWarnings(store),
