@@ -1,0 +1,129 @@
+import { conceptToken, conceptsIn } from '../words/vocabulary.ts';
+import { textWords } from '../words/forms.ts';
+
+/**
+ * The one notion of "the same practice": two write-ups (often from different clusters,
+ * sometimes in different languages) that describe one way of working. Recommendations and
+ * the library search show such write-ups once ("also tried in …"); the merge of two
+ * practices offers them as candidates. Pure: no database.
+ *
+ * Two write-ups are compared by what they are about, not their wording: each text becomes
+ * its word keys (forms meet: "visits"/"visiting", "wazazi"/"mzazi") and the vocabulary's
+ * concepts (so "girls" and "wasichana" meet), stop-words left out. The title counts on its
+ * own and with the rest (summary, problem, steps): the same title with different steps is
+ * the same practice; different titles with nearly the same steps are too.
+ */
+
+export interface PracticeWriteUp {
+  title: string;
+  summary: string;
+  problem?: string;
+  steps?: string;
+}
+
+/** What a write-up is about, worked out once (comparing many pairs reuses it). */
+export interface PracticeFingerprint {
+  title: ReadonlySet<string>;
+  body: ReadonlySet<string>;
+}
+
+export interface PracticeLikeness {
+  /** The two are the same practice. */
+  same: boolean;
+  /** 0..1: how alike they are, the larger of the title and whole-text likeness as weighed below. */
+  score: number;
+  /** Dice overlap of the titles' words and concepts, 0..1. */
+  title: number;
+  /** Dice overlap of the whole texts, 0..1. */
+  text: number;
+  /** Words and concepts both hold (keys and `concept:id`), for the coach to see why. */
+  shared: string[];
+}
+
+/** Thresholds (tests/unit/samePractice.test.ts holds the cases they were set on). */
+export const sameness = {
+  /** Whole texts this alike are the same practice, whatever the titles say. */
+  text: 0.6,
+  /** Titles this alike need only `textWithTitle` of the rest. */
+  title: 0.6,
+  textWithTitle: 0.3,
+} as const;
+
+function aboutness(text: string): Set<string> {
+  const words = textWords(text);
+  const out = new Set<string>();
+  for (const w of words) if (!w.stop && w.word.length > 1) out.add(w.keys[0]!);
+  for (const id of conceptsIn(words)) out.add(conceptToken(id));
+  return out;
+}
+
+export function practiceFingerprint(p: PracticeWriteUp): PracticeFingerprint {
+  const title = aboutness(p.title);
+  const body = aboutness([p.title, p.summary, p.problem ?? '', p.steps ?? ''].join('\n'));
+  return { title, body };
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared?: string[]): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const x of a)
+    if (b.has(x)) {
+      both++;
+      shared?.push(x);
+    }
+  return (2 * both) / (a.size + b.size);
+}
+
+/** How alike two write-ups are, and whether they are the same practice. */
+export function practiceLikeness(
+  a: PracticeFingerprint | PracticeWriteUp,
+  b: PracticeFingerprint | PracticeWriteUp,
+): PracticeLikeness {
+  const fa = 'body' in a ? a : practiceFingerprint(a);
+  const fb = 'body' in b ? b : practiceFingerprint(b);
+  const shared: string[] = [];
+  const title = dice(fa.title, fb.title);
+  const text = dice(fa.body, fb.body, shared);
+  const same = text >= sameness.text || (title >= sameness.title && text >= sameness.textWithTitle);
+  const score = Math.max(text, title >= sameness.title ? (title + text) / 2 : 0);
+  return { same, score, title, text, shared: shared.sort() };
+}
+
+/** True when two write-ups describe the same practice. */
+export function samePractice(a: PracticeWriteUp, b: PracticeWriteUp): boolean {
+  return practiceLikeness(a, b).same;
+}
+
+/**
+ * Write-ups of the same practice as groups, each group in the order given (so the first of
+ * a group is the one ranked or listed first), groups in the order of their first member.
+ * Sameness is joined up: if A is B and B is C, all three are one group.
+ */
+export function groupSamePractices<T extends PracticeWriteUp>(list: readonly T[]): T[][] {
+  const prints = list.map(practiceFingerprint);
+  const parent = list.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++)
+      if (root(i) !== root(j) && practiceLikeness(prints[i]!, prints[j]!).same) parent[root(j)] = root(i);
+  const groups = new Map<number, T[]>();
+  list.forEach((p, i) => {
+    const r = root(i);
+    const g = groups.get(r);
+    if (g) g.push(p);
+    else groups.set(r, [p]);
+  });
+  return [...groups.values()];
+}
+
+/** The write-ups in `library` that are the same practice as `target`, most alike first. */
+export function findSamePractices<T extends PracticeWriteUp>(
+  target: PracticeWriteUp,
+  library: readonly T[],
+): { practice: T; likeness: PracticeLikeness }[] {
+  const print = practiceFingerprint(target);
+  return library
+    .map((practice) => ({ practice, likeness: practiceLikeness(print, practiceFingerprint(practice)) }))
+    .filter((m) => m.likeness.same && m.practice !== target)
+    .sort((x, y) => y.likeness.score - x.likeness.score);
+}

@@ -1,0 +1,91 @@
+import type { PriorityTag } from '../schema/enums.ts';
+import { concepts, type Concept } from './concepts.ts';
+import { textWords, type TextWord } from './forms.ts';
+
+/**
+ * The vocabulary (./concepts.ts) made ready for matching: each term as the word keys of
+ * its words, found in a text as a whole phrase of whole words ("drop out" in "they drop
+ * out early", not in "sound out"... unless "drop" stands before it).
+ */
+
+interface Term {
+  concept: Concept;
+  /** Per word of the term, the keys any of which a text word must share. */
+  words: readonly (readonly string[])[];
+  text: string;
+}
+
+export const conceptById: ReadonlyMap<string, Concept> = new Map(concepts.map((c) => [c.id, c]));
+
+const languagesOf = (c: Concept) => [...c.en, ...c.sw, ...(c.rw ?? []), ...(c.fr ?? [])];
+
+/** Terms by the keys of their first word. */
+const byFirstKey = new Map<string, Term[]>();
+for (const concept of concepts)
+  for (const text of languagesOf(concept)) {
+    const words = textWords(text).map((w) => w.keys);
+    if (words.length === 0) continue;
+    const term = { concept, words, text };
+    for (const key of words[0]!) {
+      const list = byFirstKey.get(key) ?? [];
+      if (!list.some((t) => t.concept === concept && t.words.length === words.length && t.text === text))
+        list.push(term);
+      byFirstKey.set(key, list);
+    }
+  }
+
+export interface ConceptMatch {
+  concept: Concept;
+  /** The words of the text it covers, [start, end). */
+  start: number;
+  end: number;
+}
+
+const shares = (keys: readonly string[], wanted: readonly string[]) => keys.some((k) => wanted.includes(k));
+
+/**
+ * The concepts a text names, each where it is named. At each word the longest term that
+ * starts there wins, so "drop out of school" is one match, not "drop" and then "school".
+ */
+export function conceptMatches(words: readonly TextWord[]): ConceptMatch[] {
+  const out: ConceptMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let longest = 0;
+    const found: Concept[] = [];
+    for (const key of words[i]!.keys)
+      for (const term of byFirstKey.get(key) ?? []) {
+        const n = term.words.length;
+        if (i + n > words.length || n < longest) continue;
+        let ok = true;
+        for (let j = 0; j < n && ok; j++) ok = shares(words[i + j]!.keys, term.words[j]!);
+        if (!ok) continue;
+        if (n > longest) {
+          longest = n;
+          found.length = 0;
+        }
+        if (!found.includes(term.concept)) found.push(term.concept);
+      }
+    for (const concept of found) out.push({ concept, start: i, end: i + longest });
+  }
+  return out;
+}
+
+/** The ids of the concepts a text names, once each. */
+export function conceptsIn(words: readonly TextWord[]): string[] {
+  return [...new Set(conceptMatches(words).map((m) => m.concept.id))];
+}
+
+/** The priority tags named by some concepts, once each, in the order first named. */
+export function tagsNamed(ids: readonly string[]): PriorityTag[] {
+  return [...new Set(ids.flatMap((id) => conceptById.get(id)?.tags ?? []))];
+}
+
+/** A concept as the index holds it (one token, never a word of any text). */
+export const conceptToken = (id: string) => `concept:${id}`;
+
+/** A concept in a coach's words: its first term in her language, and in English. */
+export function conceptLabel(id: string, lang: string): string {
+  const c = conceptById.get(id);
+  if (!c) return id;
+  return (lang === 'sw' ? c.sw[0] : c.en[0]) ?? c.en[0] ?? id;
+}
