@@ -16,8 +16,9 @@ export const recommendMessages = defineMessages({
     'recommend.cost': 'Cost at most',
     'recommend.costAny': 'Any cost',
     'recommend.question': 'The question',
-    'recommend.considered': '{n} practices fit the question.',
-    'recommend.excluded': '{n} more match but are left out: their evidence says they made things worse.',
+    'recommend.considered': '{n, plural, one {# practice fits} other {# practices fit}} the question.',
+    'recommend.excluded':
+      '{n, plural, one {# more matches but is left out: its evidence says it made things worse.} other {# more match but are left out: their evidence says they made things worse.}}',
     'recommend.none': 'No practice answers this question yet. Try other words or fewer filters.',
     'recommend.score': 'Match {n}%',
     'recommend.parts': 'Why this score',
@@ -74,7 +75,8 @@ export const recommendMessages = defineMessages({
     'recommend.cost': 'Gharama isiyozidi',
     'recommend.costAny': 'Gharama yoyote',
     'recommend.question': 'Swali',
-    'recommend.considered': 'Mbinu {n} zinajibu swali hili.',
+    'recommend.considered':
+      '{n, plural, one {Mbinu # inajibu swali hili.} other {Mbinu # zinajibu swali hili.}}',
     'recommend.excluded':
       'Mbinu nyingine {n} zinalingana lakini zimeachwa: ushahidi unaonyesha zilizorotesha hali.',
     'recommend.none': 'Bado hakuna mbinu inayojibu swali hili. Jaribu maneno mengine au vichujio vichache.',

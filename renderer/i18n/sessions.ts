@@ -11,7 +11,7 @@ export const sessionMessages = defineMessages({
     'sessions.planSession': 'Plan a session',
     'sessions.planPeerReview': 'Plan a peer-review visit',
     'sessions.chooseClusterFirst': 'Choose a cluster to plan its next session.',
-    'sessions.count': '{n} sessions',
+    'sessions.count': '{n, plural, one {# session} other {# sessions}}',
     'sessions.more': 'Show more',
     'sessions.draftChip': 'draft waiting',
     'sessions.col.date': 'Date',
@@ -90,7 +90,8 @@ export const sessionMessages = defineMessages({
     'sessions.record.save': 'Save record',
     'sessions.record.saveHint':
       'Ctrl+Enter saves the record. Until then everything stays a draft on this laptop.',
-    'sessions.record.fixProblems': '{n} thing(s) to fix before saving — see the notes in red.',
+    'sessions.record.fixProblems':
+      '{n, plural, one {# thing to fix} other {# things to fix}} before saving — see the notes in red.',
     'sessions.record.attendance': 'Attendance',
     'sessions.record.reviewers': 'Reviewers',
     'sessions.record.attendanceCounts': '{present} present · {apologies} apologies · {absent} absent',
@@ -144,7 +145,7 @@ export const sessionMessages = defineMessages({
     'sessions.problem.owner_as_witness': 'The owner cannot witness their own commitment.',
     'sessions.followUp.overdue': 'Overdue commitments ({n})',
     'sessions.followUp.noneOverdue': 'Nothing overdue.',
-    'sessions.followUp.daysLate': '{n} days late (due {date})',
+    'sessions.followUp.daysLate': '{n, plural, one {# day late} other {# days late}} (due {date})',
     'sessions.followUp.completion': 'Completion rate',
     'sessions.followUp.rate': 'Completed',
     'sessions.followUp.rateHelp':
@@ -167,7 +168,7 @@ export const sessionMessages = defineMessages({
     'sessions.planSession': 'Panga kikao',
     'sessions.planPeerReview': 'Panga ziara ya mapitio ya rika',
     'sessions.chooseClusterFirst': 'Chagua kundi ili kupanga kikao chake kijacho.',
-    'sessions.count': 'vikao {n}',
+    'sessions.count': '{n, plural, one {kikao #} other {vikao #}}',
     'sessions.more': 'Onyesha zaidi',
     'sessions.draftChip': 'rasimu inasubiri',
     'sessions.col.date': 'Tarehe',
@@ -246,7 +247,8 @@ export const sessionMessages = defineMessages({
     'sessions.record.save': 'Hifadhi rekodi',
     'sessions.record.saveHint':
       'Ctrl+Enter huhifadhi rekodi. Hadi hapo kila kitu kinabaki rasimu kwenye kompyuta hii.',
-    'sessions.record.fixProblems': 'Mambo {n} ya kurekebisha kabla ya kuhifadhi — tazama maelezo mekundu.',
+    'sessions.record.fixProblems':
+      '{n, plural, one {Jambo # la kurekebisha} other {Mambo # ya kurekebisha}} kabla ya kuhifadhi — tazama maelezo mekundu.',
     'sessions.record.attendance': 'Mahudhurio',
     'sessions.record.reviewers': 'Wakaguzi',
     'sessions.record.attendanceCounts': 'wapo {present} · udhuru {apologies} · hawapo {absent}',

@@ -13,7 +13,8 @@ export const syncMessages = defineMessages({
     'sync.clock': 'Clock',
     'sync.lastSync': 'Last sync',
     'sync.never': 'never',
-    'sync.held': '{n} change(s) held back because their time is too far ahead.',
+    'sync.held':
+      '{n, plural, one {# change held back because its time is too far ahead.} other {# changes held back because their time is too far ahead.}}',
     'sync.join.title': 'Join the region',
     'sync.join.help':
       'The first laptop of a region chooses its passphrase here. Other laptops join by importing a bundle (or syncing a folder) with the passphrase, or with an invitation file.',
@@ -25,7 +26,7 @@ export const syncMessages = defineMessages({
     'sync.join.done': 'This laptop now holds the secret of {region}.',
     'sync.clockWarnings': 'A clock looks wrong',
     'sync.clockWarning':
-      'The clock of {device} looked {days} day(s) ahead ({file}, {at}); {held} change(s) are held back until this laptop’s clock reaches them. Check the date and time on that laptop.',
+      'The clock of {device} looked {days, plural, one {# day} other {# days}} ahead ({file}, {at}); {held, plural, one {# change is} other {# changes are}} held back until this laptop’s clock reaches them. Check the date and time on that laptop.',
     'sync.folder.title': 'Sync with a folder or USB stick',
     'sync.folder.help':
       'Pamoja takes every bundle in PamojaSync/ on it, then leaves this laptop’s bundle there for the others.',
@@ -33,7 +34,7 @@ export const syncMessages = defineMessages({
     'sync.folder.choose': 'Choose folder…',
     'sync.folder.sync': 'Sync',
     'sync.folder.result':
-      'Took {imported} bundle(s) ({new} new changes), skipped {skipped}, wrote {written} change(s), cleared {cleared}.',
+      'Took {imported, plural, one {# bundle} other {# bundles}} ({new, plural, one {# new change} other {# new changes}}), skipped {skipped}, wrote {written, plural, one {# change} other {# changes}}, cleared {cleared}.',
     'sync.folder.failed': '{file}: {message}',
     'sync.passphraseIfNew': 'Region passphrase (only the first time)',
     'sync.export.title': 'Write a bundle',
@@ -62,7 +63,7 @@ export const syncMessages = defineMessages({
     'sync.devices.taken': 'What it has taken',
     'sync.devices.self': 'this laptop',
     'sync.devices.upToDate': 'everything',
-    'sync.devices.missing': '{n} change(s) still to carry',
+    'sync.devices.missing': '{n, plural, one {# change} other {# changes}} still to carry',
     'sync.devices.unknown': 'not known (no bundle from it yet)',
     'sync.log': 'Sync history',
     'sync.log.when': 'When',
@@ -95,7 +96,8 @@ export const syncMessages = defineMessages({
     'sync.clock': 'Saa',
     'sync.lastSync': 'Usawazishaji wa mwisho',
     'sync.never': 'bado',
-    'sync.held': 'Mabadiliko {n} yamezuiliwa kwa sababu muda wake uko mbele sana.',
+    'sync.held':
+      '{n, plural, one {Badiliko # limezuiliwa kwa sababu muda wake uko mbele sana.} other {Mabadiliko # yamezuiliwa kwa sababu muda wake uko mbele sana.}}',
     'sync.join.title': 'Jiunge na kanda',
     'sync.join.help':
       'Kompyuta ya kwanza ya kanda huchagua nenosiri hapa. Kompyuta nyingine hujiunga kwa kuingiza kifurushi (au kusawazisha folda) kwa nenosiri, au kwa faili ya mwaliko.',
@@ -107,7 +109,7 @@ export const syncMessages = defineMessages({
     'sync.join.done': 'Kompyuta hii sasa ina siri ya {region}.',
     'sync.clockWarnings': 'Saa moja inaonekana si sahihi',
     'sync.clockWarning':
-      'Saa ya {device} ilionekana mbele kwa siku {days} ({file}, {at}); mabadiliko {held} yamezuiliwa hadi saa ya kompyuta hii iyafikie. Angalia tarehe na saa kwenye kompyuta hiyo.',
+      'Saa ya {device} ilionekana mbele kwa siku {days} ({file}, {at}); {held, plural, one {badiliko # limezuiliwa hadi saa ya kompyuta hii ilifikie} other {mabadiliko # yamezuiliwa hadi saa ya kompyuta hii iyafikie}}. Angalia tarehe na saa kwenye kompyuta hiyo.',
     'sync.folder.title': 'Sawazisha na folda au USB',
     'sync.folder.help':
       'Pamoja huchukua kila kifurushi kilicho katika PamojaSync/, kisha huacha kifurushi cha kompyuta hii kwa wengine.',
@@ -115,7 +117,7 @@ export const syncMessages = defineMessages({
     'sync.folder.choose': 'Chagua folda…',
     'sync.folder.sync': 'Sawazisha',
     'sync.folder.result':
-      'Vifurushi {imported} vimechukuliwa (mabadiliko mapya {new}), {skipped} vimerukwa, mabadiliko {written} yameandikwa, {cleared} vimeondolewa.',
+      '{imported, plural, one {Kifurushi # kimechukuliwa} other {Vifurushi # vimechukuliwa}} (mabadiliko mapya {new}), {skipped} vimerukwa, mabadiliko {written} yameandikwa, {cleared} vimeondolewa.',
     'sync.folder.failed': '{file}: {message}',
     'sync.passphraseIfNew': 'Nenosiri la kanda (mara ya kwanza tu)',
     'sync.export.title': 'Andika kifurushi',
@@ -145,7 +147,8 @@ export const syncMessages = defineMessages({
     'sync.devices.taken': 'Ilichochukua',
     'sync.devices.self': 'kompyuta hii',
     'sync.devices.upToDate': 'kila kitu',
-    'sync.devices.missing': 'mabadiliko {n} bado ya kubeba',
+    'sync.devices.missing':
+      '{n, plural, one {badiliko # bado la kubeba} other {mabadiliko # bado ya kubeba}}',
     'sync.devices.unknown': 'haijulikani (hakuna kifurushi chake bado)',
     'sync.log': 'Historia ya usawazishaji',
     'sync.log.when': 'Lini',

@@ -19,14 +19,28 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       <div className="card">
         <h2>{t('settings.language')}</h2>
-        <div className="chips" role="radiogroup" aria-label={t('settings.language')}>
+        <div
+          className="chips"
+          role="radiogroup"
+          aria-label={t('settings.language')}
+          onKeyDown={(e) => {
+            // A radio group is one tab stop; the arrow keys choose (WAI-ARIA radio pattern).
+            const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+            if (!step) return;
+            e.preventDefault();
+            const next = languages[(languages.indexOf(lang) + step + languages.length) % languages.length]!;
+            setLang(next);
+            e.currentTarget.querySelector<HTMLButtonElement>(`[data-lang="${next}"]`)?.focus();
+          }}
+        >
           {languages.map((l: Lang) => (
             <button
               key={l}
               className="chip"
               role="radio"
+              data-lang={l}
               aria-checked={lang === l}
-              aria-pressed={lang === l}
+              tabIndex={lang === l ? 0 : -1}
               onClick={() => setLang(l)}
             >
               {languageNames[l]}
