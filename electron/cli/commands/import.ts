@@ -11,6 +11,7 @@ import {
 import { openStore } from '../../db/store.ts';
 import { importBundleFile, type ImportOutcome } from '../../services/sync/bundles.ts';
 import { currentRegion } from '../../services/sync/identity.ts';
+import { takeFileAt, type Taken } from '../../services/mail/receive.ts';
 import { describeImport } from './syncText.ts';
 
 export const importCommand: Command = {
@@ -18,6 +19,8 @@ export const importCommand: Command = {
   summary: 'Import sync bundles into a store (all-or-nothing per bundle)',
   usage:
     'pamoja import --db FILE BUNDLE... [--json]\n' +
+    '  BUNDLE may be a .pamoja bundle, a part of a split one (.pamoja-part, in any order), or an\n' +
+    '  email (.eml) carrying bundles.\n' +
     '  A store that has not joined the region yet (e.g. a new, empty one) joins it with the\n' +
     '  passphrase from PAMOJA_PASSPHRASE or a prompt.',
   async run(args, io) {
@@ -30,12 +33,29 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one bundle file');
     // Importing a full bundle into a new store sets it up, so the store may not exist yet.
     const store = openStore(db);
-    const results: (ImportOutcome | { file: string; error: string })[] = [];
+    const results: (ImportOutcome | { file: string; error: string } | { file: string; taken: Taken[] })[] = [];
+    const waiting = new Map<string, string>();
     let failed = false;
     try {
       for (const file of positionals) {
         try {
           const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
+          if (!/\.pamoja$/i.test(file)) {
+            // An email or a part: taken through the mail service (parts wait for the rest).
+            const taken = await takeFileAt(store, file, { passphrase });
+            results.push({ file, taken });
+            for (const t of taken) {
+              if (t.outcome === 'failed') {
+                failed = true;
+                io.stderr(`pamoja import: ${t.name}: ${t.message}\n`);
+              } else if (t.outcome === 'waiting') waiting.set(t.bundle ?? t.name, t.message);
+              else {
+                if (t.bundle) waiting.delete(t.bundle);
+                if (!values.json) io.stdout(t.import ? describeImport(t.import) : `${t.name}: ${t.message}\n`);
+              }
+            }
+            continue;
+          }
           const r = await importBundleFile(store, file, {
             ...(passphrase ? { passphrase } : {}),
             progress: io.progress,
@@ -49,6 +69,8 @@ export const importCommand: Command = {
           io.stderr(`pamoja import: ${file}: ${e.message}\n`);
         }
       }
+      for (const message of waiting.values()) io.stderr(`pamoja import: ${message}\n`);
+      if (waiting.size) failed = true;
       if (values.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
       return failed ? EXIT_BAD_INPUT : EXIT_OK;
     } finally {

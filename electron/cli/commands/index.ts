@@ -8,6 +8,7 @@ import { joinCommand } from './join.ts';
 import { syncFolderCommand } from './syncFolder.ts';
 import { listCommand } from './list.ts';
 import { loadCommand } from './load.ts';
+import { mailCommand } from './mail.ts';
 import { planCommand } from './plan.ts';
 import { recommendCommand } from './recommend.ts';
 import { reportCommand } from './report.ts';
@@ -30,4 +31,5 @@ export const commands: Command[] = [
   demoCommand,
   simulateCommand,
   recommendCommand,
+  mailCommand,
 ];

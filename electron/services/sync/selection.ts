@@ -2,10 +2,15 @@ import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
 import { columnsOf, tableNames } from '../../../shared/schema/tables.ts';
 
+/** The scope a receipt's header names. */
+export const RECEIPT_SCOPE = 'receipt';
+
 /** A part of the store to carry: clusters with what hangs off them, and/or the practice library. */
 export interface Selection {
   clusters?: string[];
   practices?: boolean;
+  /** No rows at all: a receipt, whose signed knowledge alone tells the sender what arrived (email). */
+  receipt?: boolean;
 }
 
 /**
@@ -79,6 +84,7 @@ export function selectRows(store: Store, sel: Selection): { scope: string } {
        SELECT DISTINCT tbl, row_id FROM changes WHERE tbl IN ('practices', 'practice_evidence', 'adoptions')`,
     ).run();
   }
+  if (sel.receipt && !scope.length) scope.push(RECEIPT_SCOPE);
   if (!scope.length)
     throw new PamojaError('invalid', 'A selective bundle needs clusters or the practice library.');
   return { scope: scope.join('; ') };
