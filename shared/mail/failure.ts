@@ -46,15 +46,31 @@ export function classifyMailError(e: unknown): Failure {
   const code = typeof err.code === 'string' ? err.code : '';
   const message = typeof err.message === 'string' ? err.message : String(e);
   const response = typeof err.response === 'string' ? err.response : '';
-  const detail = [message, response && !message.includes(response) ? response : ''].filter(Boolean).join(' — ');
+  const detail = [message, response && !message.includes(response) ? response : '']
+    .filter(Boolean)
+    .join(' — ');
   const text = `${code} ${message} ${response}`;
   const status = typeof err.responseCode === 'number' ? err.responseCode : 0;
 
-  if (status === 552 || status === 523 || /\bsize\b.*(exceed|larger|too)|too (large|big)|message size/i.test(message))
+  if (
+    status === 552 ||
+    status === 523 ||
+    /\bsize\b.*(exceed|larger|too)|too (large|big)|message size/i.test(message)
+  )
     return failure('size', detail);
-  if (code === 'EAUTH' || code === 'ENOAUTH' || status === 535 || status === 534 || err.authenticationFailed === true)
+  if (
+    code === 'EAUTH' ||
+    code === 'ENOAUTH' ||
+    status === 535 ||
+    status === 534 ||
+    err.authenticationFailed === true
+  )
     return failure('auth', detail);
-  if (code === 'ETLS' || code === 'EREQUIRETLS' || /certificate|self[- ]signed|SSL|TLS|handshake|ERR_SSL|wrong version number/i.test(text))
+  if (
+    code === 'ETLS' ||
+    code === 'EREQUIRETLS' ||
+    /certificate|self[- ]signed|SSL|TLS|handshake|ERR_SSL|wrong version number/i.test(text)
+  )
     return failure('tls', detail);
   if (code === 'EDNS' || /ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) return failure('dns', detail);
   if (/ECONNREFUSED/i.test(text)) return failure('refused', detail);
@@ -75,7 +91,8 @@ export const failureAdvice: Record<FailureKind, string> = {
   auth: 'The mail server refused the user name or password. Enter the password again in Mail settings, then press Retry.',
   size: 'The mail server refused the message as too large. Lower the attachment limit in Mail settings (e.g. to half) and press Retry: the bundle is then sent in smaller parts.',
   temporary: 'The mail server asked to try later. Pamoja tries again later.',
-  rejected: 'The mail server refused the message for good. Check the recipient’s address, then press Retry, or remove the item.',
+  rejected:
+    'The mail server refused the message for good. Check the recipient’s address, then press Retry, or remove the item.',
   settings: 'Mail is not set up: fill in Mail settings first.',
   other: 'Sending failed for a reason Pamoja does not recognise. Pamoja tries again later.',
 };

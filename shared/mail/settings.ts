@@ -15,8 +15,15 @@ const host = z
   .trim()
   .min(1, 'Give the mail server’s name, e.g. smtp.example.org')
   .max(253)
-  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'A server name has only letters, digits, dots and dashes');
-const port = z.number().int().min(1, 'A port is a number from 1 to 65535').max(65535, 'A port is a number from 1 to 65535');
+  .regex(
+    /^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/,
+    'A server name has only letters, digits, dots and dashes',
+  );
+const port = z
+  .number()
+  .int()
+  .min(1, 'A port is a number from 1 to 65535')
+  .max(65535, 'A port is a number from 1 to 65535');
 export const EmailAddress = z.email('This is not an email address').max(254);
 
 const server = z.object({
@@ -37,13 +44,24 @@ export const MailSettings = z
     smtp: server,
     from: EmailAddress,
     fromName: z.string().trim().max(200).default(''),
-    imap: server.extend({ folder: z.string().trim().min(1).max(200).default('INBOX') }).nullable().default(null),
+    imap: server
+      .extend({ folder: z.string().trim().min(1).max(200).default('INBOX') })
+      .nullable()
+      .default(null),
     allowUnencrypted: z.boolean().default(false),
     ca: z.string().max(100_000).default(''),
-    attachmentLimit: z.number().int().min(MIN_ATTACHMENT_LIMIT).max(MAX_ATTACHMENT_LIMIT).default(DEFAULT_ATTACHMENT_LIMIT),
+    attachmentLimit: z
+      .number()
+      .int()
+      .min(MIN_ATTACHMENT_LIMIT)
+      .max(MAX_ATTACHMENT_LIMIT)
+      .default(DEFAULT_ATTACHMENT_LIMIT),
   })
   .superRefine((s, ctx) => {
-    for (const [name, srv] of [['smtp', s.smtp], ['imap', s.imap]] as const)
+    for (const [name, srv] of [
+      ['smtp', s.smtp],
+      ['imap', s.imap],
+    ] as const)
       if (srv?.security === 'none' && !s.allowUnencrypted)
         ctx.addIssue({
           code: 'custom',

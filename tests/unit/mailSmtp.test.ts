@@ -4,7 +4,13 @@ import { classifyMailError } from '../../shared/mail/failure.ts';
 import type { MailSettingsInput } from '../../shared/mail/settings.ts';
 import type { Store } from '../../electron/db/store.ts';
 import { resolveRecipient } from '../../electron/services/mail/addressBook.ts';
-import { getOutboxItem, outboxContent, queueBundle, retryOutboxItem, waitingCount } from '../../electron/services/mail/outbox.ts';
+import {
+  getOutboxItem,
+  outboxContent,
+  queueBundle,
+  retryOutboxItem,
+  waitingCount,
+} from '../../electron/services/mail/outbox.ts';
 import { takeEmail } from '../../electron/services/mail/receive.ts';
 import { sendOutbox } from '../../electron/services/mail/send.ts';
 import { saveMailSettings } from '../../electron/services/mail/settings.ts';
@@ -67,8 +73,21 @@ describe('sending bundles by SMTP', () => {
   it('sends plain to a LAN server only when the coach chose no encryption', async () => {
     const { a, b } = await twoLaptops();
     const smtp = await server({});
-    await expect(saveMailSettings(a, settings(smtp.port, { smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'coach' } }))).rejects.toThrow(/explicitly/);
-    await saveMailSettings(a, settings(smtp.port, { smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'coach' }, allowUnencrypted: true }));
+    await expect(
+      saveMailSettings(
+        a,
+        settings(smtp.port, {
+          smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'coach' },
+        }),
+      ),
+    ).rejects.toThrow(/explicitly/);
+    await saveMailSettings(
+      a,
+      settings(smtp.port, {
+        smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: 'coach' },
+        allowUnencrypted: true,
+      }),
+    );
     const item = await queuedFor(a, b);
     expect((await sendOutbox(a, { smtpPassword: 'secret', now: true })).sent).toEqual([item.id]);
     const mail = await simpleParser(smtp.received[0]!.raw);
@@ -92,7 +111,9 @@ describe('sending bundles by SMTP', () => {
     await saveMailSettings(a, settings(smtp.port));
     const item = await queuedFor(a, b);
     const r = await sendOutbox(a, { smtpPassword: 'wrong', now: true });
-    expect(r.failed).toEqual([{ id: item.id, failure: expect.objectContaining({ kind: 'auth', temporary: false }) }]);
+    expect(r.failed).toEqual([
+      { id: item.id, failure: expect.objectContaining({ kind: 'auth', temporary: false }) },
+    ]);
     expect((await sendOutbox(a, { smtpPassword: 'secret', now: true })).sent).toEqual([]);
     expect(getOutboxItem(a, item.id).status).toBe('failed');
     expect(waitingCount(a).failed).toBe(1);
@@ -144,11 +165,15 @@ describe('sending bundles by SMTP', () => {
     expect(sent.partsTotal).toBe(Math.ceil(size / (64 * 1024 - 4096)));
     expect(sent.partsSent).toBe(sent.partsTotal);
     expect(smtp.received).toHaveLength(sent.partsTotal);
-    for (const m of smtp.received) expect((await simpleParser(m.raw)).attachments[0]!.size).toBeLessThanOrEqual(64 * 1024);
+    for (const m of smtp.received)
+      expect((await simpleParser(m.raw)).attachments[0]!.size).toBeLessThanOrEqual(64 * 1024);
     // Juma's laptop takes the parts in reverse order: it waits, naming what is missing, then joins.
     const taken = [];
     for (const m of [...smtp.received].reverse()) taken.push(...(await takeEmail(b, m.raw, 'mail')));
-    expect(taken[0]).toMatchObject({ outcome: 'waiting', message: expect.stringMatching(/^Parts 1, 2, 3 .* of the bundle from Amina’s laptop/) });
+    expect(taken[0]).toMatchObject({
+      outcome: 'waiting',
+      message: expect.stringMatching(/^Parts 1, 2, 3 .* of the bundle from Amina’s laptop/),
+    });
     expect(taken.at(-1)!.outcome).toBe('imported');
     expect(taken.at(-1)!.import!.new).toBeGreaterThan(20);
   });
@@ -158,9 +183,17 @@ describe('sending bundles by SMTP', () => {
     const smtp = await server({ cert, size: 1024 * 1024 });
     const check = async (input: MailSettingsInput, password: string) =>
       testSmtp(await saveMailSettings(a, input), password);
-    expect(await check(settings(smtp.port), 'secret')).toMatchObject({ ok: false, failure: { kind: 'size' }, maxMessageBytes: 1024 * 1024 });
-    expect(await check(settings(smtp.port, { attachmentLimit: 512 * 1024 }), 'secret')).toMatchObject({ ok: true });
-    expect((await check(settings(smtp.port, { attachmentLimit: 512 * 1024 }), 'nope')).failure?.kind).toBe('auth');
+    expect(await check(settings(smtp.port), 'secret')).toMatchObject({
+      ok: false,
+      failure: { kind: 'size' },
+      maxMessageBytes: 1024 * 1024,
+    });
+    expect(await check(settings(smtp.port, { attachmentLimit: 512 * 1024 }), 'secret')).toMatchObject({
+      ok: true,
+    });
+    expect((await check(settings(smtp.port, { attachmentLimit: 512 * 1024 }), 'nope')).failure?.kind).toBe(
+      'auth',
+    );
     expect((await check(settings(smtp.port, { ca: '' }), 'secret')).failure?.kind).toBe('tls');
     expect((await check(settings(await freePort()), 'secret')).failure?.kind).toBe('refused');
   });
@@ -169,13 +202,37 @@ describe('sending bundles by SMTP', () => {
 describe('failure kinds', () => {
   it('tells temporary from permanent failures as nodemailer reports them', () => {
     const kind = (e: object) => classifyMailError(e);
-    expect(kind({ code: 'EDNS', message: 'getaddrinfo ENOTFOUND smtp.example.org' })).toMatchObject({ kind: 'dns', temporary: true });
-    expect(kind({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' })).toMatchObject({ kind: 'refused', temporary: true });
-    expect(kind({ code: 'ETIMEDOUT', message: 'Connection timeout' })).toMatchObject({ kind: 'timeout', temporary: true });
-    expect(kind({ code: 'EENVELOPE', responseCode: 450, message: 'Mailbox busy' })).toMatchObject({ kind: 'temporary', temporary: true });
-    expect(kind({ code: 'EENVELOPE', responseCode: 550, message: 'No such user' })).toMatchObject({ kind: 'rejected', temporary: false });
-    expect(kind({ code: 'EMESSAGE', responseCode: 552, message: 'Too big' })).toMatchObject({ kind: 'size', temporary: false });
-    expect(kind({ code: 'EAUTH', responseCode: 535, message: 'Invalid login' })).toMatchObject({ kind: 'auth', temporary: false });
-    expect(kind({ code: 'ESOCKET', message: 'self-signed certificate in certificate chain' })).toMatchObject({ kind: 'tls', temporary: false });
+    expect(kind({ code: 'EDNS', message: 'getaddrinfo ENOTFOUND smtp.example.org' })).toMatchObject({
+      kind: 'dns',
+      temporary: true,
+    });
+    expect(kind({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' })).toMatchObject({
+      kind: 'refused',
+      temporary: true,
+    });
+    expect(kind({ code: 'ETIMEDOUT', message: 'Connection timeout' })).toMatchObject({
+      kind: 'timeout',
+      temporary: true,
+    });
+    expect(kind({ code: 'EENVELOPE', responseCode: 450, message: 'Mailbox busy' })).toMatchObject({
+      kind: 'temporary',
+      temporary: true,
+    });
+    expect(kind({ code: 'EENVELOPE', responseCode: 550, message: 'No such user' })).toMatchObject({
+      kind: 'rejected',
+      temporary: false,
+    });
+    expect(kind({ code: 'EMESSAGE', responseCode: 552, message: 'Too big' })).toMatchObject({
+      kind: 'size',
+      temporary: false,
+    });
+    expect(kind({ code: 'EAUTH', responseCode: 535, message: 'Invalid login' })).toMatchObject({
+      kind: 'auth',
+      temporary: false,
+    });
+    expect(kind({ code: 'ESOCKET', message: 'self-signed certificate in certificate chain' })).toMatchObject({
+      kind: 'tls',
+      temporary: false,
+    });
   });
 });

@@ -33,7 +33,8 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one bundle file');
     // Importing a full bundle into a new store sets it up, so the store may not exist yet.
     const store = openStore(db);
-    const results: (ImportOutcome | { file: string; error: string } | { file: string; taken: Taken[] })[] = [];
+    const results: (ImportOutcome | { file: string; error: string } | { file: string; taken: Taken[] })[] =
+      [];
     const waiting = new Map<string, string>();
     let failed = false;
     try {
@@ -51,7 +52,8 @@ export const importCommand: Command = {
               } else if (t.outcome === 'waiting') waiting.set(t.bundle ?? t.name, t.message);
               else {
                 if (t.bundle) waiting.delete(t.bundle);
-                if (!values.json) io.stdout(t.import ? describeImport(t.import) : `${t.name}: ${t.message}\n`);
+                if (!values.json)
+                  io.stdout(t.import ? describeImport(t.import) : `${t.name}: ${t.message}\n`);
               }
             }
             continue;

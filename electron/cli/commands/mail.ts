@@ -69,11 +69,19 @@ function security(value: string | undefined, flag: string, fallback: 'starttls' 
 function describeItem(i: OutboxItem): string {
   const to = i.toName ? `${i.toName} <${i.toEmail}>` : i.toEmail;
   const parts = i.partsTotal > 1 ? `, ${i.partsSent}/${i.partsTotal} parts sent` : '';
-  const what = i.kind === 'bundle' ? `bundle (${i.changes} changes)` : i.kind === 'receipt' ? 'receipt' : `report “${i.summary}”`;
+  const what =
+    i.kind === 'bundle'
+      ? `bundle (${i.changes} changes)`
+      : i.kind === 'receipt'
+        ? 'receipt'
+        : `report “${i.summary}”`;
   let state: string = i.status;
-  if (i.status === 'queued' && i.failure) state = `queued, next try after ${i.nextAttemptAt?.slice(0, 16).replace('T', ' ')}: ${failureAdvice[i.failure]} (${i.lastError})`;
-  else if (i.status === 'failed') state = `FAILED: ${i.failure ? failureAdvice[i.failure] : ''} (${i.lastError})`;
-  else if (i.status === 'delivered') state = i.sentAt ? 'delivered (a receipt came back)' : 'not needed (the other laptop got it another way)';
+  if (i.status === 'queued' && i.failure)
+    state = `queued, next try after ${i.nextAttemptAt?.slice(0, 16).replace('T', ' ')}: ${failureAdvice[i.failure]} (${i.lastError})`;
+  else if (i.status === 'failed')
+    state = `FAILED: ${i.failure ? failureAdvice[i.failure] : ''} (${i.lastError})`;
+  else if (i.status === 'delivered')
+    state = i.sentAt ? 'delivered (a receipt came back)' : 'not needed (the other laptop got it another way)';
   return `#${i.id} ${what} to ${to}, ${Math.ceil(i.bytes / 1024)} kB${parts}: ${state}\n`;
 }
 
@@ -101,7 +109,8 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       throw new UsageError('give --imap-host and --imap-port together');
     const imapTls = values['imap-host'] ? security(values['imap-tls'], 'imap-tls', 'tls') : undefined;
     const limitMb = values['attachment-limit'] === undefined ? undefined : Number(values['attachment-limit']);
-    if (limitMb !== undefined && !(limitMb > 0)) throw new UsageError('--attachment-limit is a number of megabytes, e.g. 10');
+    if (limitMb !== undefined && !(limitMb > 0))
+      throw new UsageError('--attachment-limit is a number of megabytes, e.g. 10');
     const store = openExistingStore(required(values.db, 'db'));
     try {
       const settings: MailSettingsInput = {
@@ -130,10 +139,15 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       const saved = await saveMailSettings(store, settings);
       io.stdout(
         `Mail settings saved: sending through ${saved.smtp.host}:${saved.smtp.port} (${saved.smtp.security}) as ${saved.from}` +
-          (saved.imap ? `, fetching from ${saved.imap.host}:${saved.imap.port} (${saved.imap.security}) folder ${saved.imap.folder}` : '') +
+          (saved.imap
+            ? `, fetching from ${saved.imap.host}:${saved.imap.port} (${saved.imap.security}) folder ${saved.imap.folder}`
+            : '') +
           `; attachments up to ${(saved.attachmentLimit / 1024 / 1024).toFixed(1)} MB.\n`,
       );
-      if (saved.smtp.security === 'none') io.stderr('Warning: without TLS the password and the bundles cross the network readable by anyone on it.\n');
+      if (saved.smtp.security === 'none')
+        io.stderr(
+          'Warning: without TLS the password and the bundles cross the network readable by anyone on it.\n',
+        );
       if (values.test) {
         const r = await testSmtp(saved, await smtpPassword(io, store));
         if (!r.ok) {
@@ -161,8 +175,10 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     const to = required(values.to, 'to');
     if (values.report !== undefined && !Term.safeParse(values.report).success)
       throw new UsageError(`--report names a term like 2026-T2, got "${values.report}"`);
-    if (values.format !== 'csv' && values.format !== 'html') throw new UsageError('--format must be csv or html');
-    if (!(languages as readonly string[]).includes(values.lang)) throw new UsageError('--lang must be en or sw');
+    if (values.format !== 'csv' && values.format !== 'html')
+      throw new UsageError('--format must be csv or html');
+    if (!(languages as readonly string[]).includes(values.lang))
+      throw new UsageError('--lang must be en or sw');
     const store = openExistingStore(required(values.db, 'db'));
     try {
       const recipient = resolveRecipient(store, to);
@@ -179,7 +195,11 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
           title: `${term} report`,
         });
       } else {
-        if (!currentRegion(store)) throw new PamojaError('unavailable', 'This laptop has not joined a region yet: there is nothing to send.');
+        if (!currentRegion(store))
+          throw new PamojaError(
+            'unavailable',
+            'This laptop has not joined a region yet: there is nothing to send.',
+          );
         item = await queueBundle(store, recipient);
       }
       if (values.json) io.stdout(`${JSON.stringify(item, null, 2)}\n`);
@@ -199,10 +219,15 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       const r = await sendOutbox(store, { smtpPassword: pw, now: true });
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       else {
-        io.stdout(`Sent ${r.sent.length}, waiting to retry ${r.retrying.length}, failed ${r.failed.length}.\n`);
-        for (const s of r.settled) io.stdout(`#${s}: not needed any more (the other laptop holds what it carries)\n`);
-        for (const f of r.retrying) io.stderr(`#${f.id}: ${failureAdvice[f.failure.kind]} (${f.failure.detail})\n`);
-        for (const f of r.failed) io.stderr(`#${f.id}: ${failureAdvice[f.failure.kind]} (${f.failure.detail})\n`);
+        io.stdout(
+          `Sent ${r.sent.length}, waiting to retry ${r.retrying.length}, failed ${r.failed.length}.\n`,
+        );
+        for (const s of r.settled)
+          io.stdout(`#${s}: not needed any more (the other laptop holds what it carries)\n`);
+        for (const f of r.retrying)
+          io.stderr(`#${f.id}: ${failureAdvice[f.failure.kind]} (${f.failure.detail})\n`);
+        for (const f of r.failed)
+          io.stderr(`#${f.id}: ${failureAdvice[f.failure.kind]} (${f.failure.detail})\n`);
       }
       return r.retrying.length || r.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
     } finally {
@@ -217,7 +242,10 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       const items = listOutbox(store);
       const waiting = waitingBundles(store);
       const settings = readMailSettings(store);
-      if (values.json) io.stdout(`${JSON.stringify({ configured: settings !== null, outbox: items, waitingForParts: waiting }, null, 2)}\n`);
+      if (values.json)
+        io.stdout(
+          `${JSON.stringify({ configured: settings !== null, outbox: items, waitingForParts: waiting }, null, 2)}\n`,
+        );
       else {
         if (!settings) io.stdout('Mail is not set up (run `pamoja mail config`).\n');
         if (items.length === 0) io.stdout('The outbox is empty.\n');
@@ -235,7 +263,9 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     const store = openExistingStore(required(values.db, 'db'));
     try {
       const s = readMailSettings(store);
-      const password = s?.imap ? await readSecret(io, 'PAMOJA_IMAP_PASSWORD', `Password for ${s.imap.user} at ${s.imap.host}: `) : undefined;
+      const password = s?.imap
+        ? await readSecret(io, 'PAMOJA_IMAP_PASSWORD', `Password for ${s.imap.user} at ${s.imap.host}: `)
+        : undefined;
       const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
       const r = await fetchMail(store, { imapPassword: password, passphrase });
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
@@ -254,13 +284,19 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
   },
 
   async draft(args, io) {
-    const { values } = parseFlags(args, { db: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseFlags(args, {
+      db: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+    });
     const to = required(values.to, 'to');
     const out = required(values.out, 'out');
     const store = openExistingStore(required(values.db, 'db'));
     try {
       const r = await saveDraft(store, resolveRecipient(store, to), out);
-      io.stdout(`Wrote the draft ${r.file} (${r.parts} message${r.parts > 1 ? 's' : ''}, ${Math.ceil(r.bytes / 1024)} kB): open it in Outlook or Thunderbird and press Send.\n`);
+      io.stdout(
+        `Wrote the draft ${r.file} (${r.parts} message${r.parts > 1 ? 's' : ''}, ${Math.ceil(r.bytes / 1024)} kB): open it in Outlook or Thunderbird and press Send.\n`,
+      );
       return EXIT_OK;
     } finally {
       store.close();
@@ -276,11 +312,19 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       kind: { type: 'string' },
     });
     const kind = values.kind ?? (values.device ? 'laptop' : 'official');
-    if (kind !== 'laptop' && kind !== 'coach' && kind !== 'official') throw new UsageError('--kind must be laptop, coach or official');
+    if (kind !== 'laptop' && kind !== 'coach' && kind !== 'official')
+      throw new UsageError('--kind must be laptop, coach or official');
     const store = openExistingStore(required(values.db, 'db'));
     try {
-      const a = saveAddress(store, { kind, name: values.name ?? '', email: required(values.email, 'email'), deviceId: values.device ?? null });
-      io.stdout(`Address book: ${a.kind} ${a.name ? `${a.name} ` : ''}<${a.email}>${a.deviceId ? ` for laptop ${a.deviceId}` : ''}.\n`);
+      const a = saveAddress(store, {
+        kind,
+        name: values.name ?? '',
+        email: required(values.email, 'email'),
+        deviceId: values.device ?? null,
+      });
+      io.stdout(
+        `Address book: ${a.kind} ${a.name ? `${a.name} ` : ''}<${a.email}>${a.deviceId ? ` for laptop ${a.deviceId}` : ''}.\n`,
+      );
       return EXIT_OK;
     } finally {
       store.close();
@@ -294,7 +338,10 @@ async function readCa(file: string): Promise<string> {
     if (!text.includes('BEGIN CERTIFICATE')) throw new Error('no certificate in it');
     return text;
   } catch (e) {
-    throw new PamojaError('invalid', `--ca: cannot read a certificate from ${basename(file)}: ${(e as Error).message}`);
+    throw new PamojaError(
+      'invalid',
+      `--ca: cannot read a certificate from ${basename(file)}: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -305,7 +352,12 @@ export const mailCommand: Command = {
   async run(args, io) {
     const [sub, ...rest] = args;
     const run = sub ? subcommands[sub] : undefined;
-    if (!run) throw new UsageError(sub ? `unknown mail command "${sub}"` : 'say which: config, queue, send, status, fetch, draft or address');
+    if (!run)
+      throw new UsageError(
+        sub
+          ? `unknown mail command "${sub}"`
+          : 'say which: config, queue, send, status, fetch, draft or address',
+      );
     return run(rest, io);
   },
 };

@@ -58,7 +58,11 @@ export function saveAddress(
   if (input.kind === 'laptop' && !deviceId)
     throw new PamojaError('invalid', 'Say which laptop this address reaches.', 'deviceId');
   if (deviceId === store.deviceId)
-    throw new PamojaError('invalid', 'This is this laptop itself: give the address of another laptop.', 'deviceId');
+    throw new PamojaError(
+      'invalid',
+      'This is this laptop itself: give the address of another laptop.',
+      'deviceId',
+    );
   const at = new Date(store.clock.now()).toISOString();
   store.statements
     .get(
@@ -67,7 +71,9 @@ export function saveAddress(
     )
     .run(input.kind, input.name.trim().slice(0, 200), email, deviceId, at);
   return toAddress(
-    store.statements.get('SELECT * FROM mail_addresses WHERE kind = ? AND email = ?').get(input.kind, email) as AddressRow,
+    store.statements
+      .get('SELECT * FROM mail_addresses WHERE kind = ? AND email = ?')
+      .get(input.kind, email) as AddressRow,
   );
 }
 

@@ -36,9 +36,16 @@ function imapOptions(settings: MailSettings, password: string | undefined): Imap
     port: s.port,
     secure: s.security === 'tls',
     // Required when chosen: a server that stops offering it is refused, not used in clear.
-    ...({ doSTARTTLS: s.security === 'starttls' ? true : s.security === 'none' ? false : undefined } as object),
+    ...({
+      doSTARTTLS: s.security === 'starttls' ? true : s.security === 'none' ? false : undefined,
+    } as object),
     auth: { user: s.user, pass: password ?? '' },
-    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(isIP(s.host) ? {} : { servername: s.host }), ...(settings.ca ? { ca: settings.ca } : {}) },
+    tls: {
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+      ...(isIP(s.host) ? {} : { servername: s.host }),
+      ...(settings.ca ? { ca: settings.ca } : {}),
+    },
     logger: false,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
@@ -50,7 +57,10 @@ function imapOptions(settings: MailSettings, password: string | undefined): Imap
 /** An IMAP failure in the coach's words, with what went wrong underneath. */
 export function imapError(e: unknown): { failure: Failure; error: PamojaError } {
   const f = classifyMailError(e);
-  const advice = f.kind === 'auth' ? 'The mail server refused the user name or password for fetching mail: check them in Mail settings.' : failureAdvice[f.kind].replace(' Pamoja tries again later.', ' Try again later.');
+  const advice =
+    f.kind === 'auth'
+      ? 'The mail server refused the user name or password for fetching mail: check them in Mail settings.'
+      : failureAdvice[f.kind].replace(' Pamoja tries again later.', ' Try again later.');
   return { failure: f, error: new PamojaError('unavailable', `${advice} (${f.detail})`) };
 }
 
@@ -67,8 +77,15 @@ async function connected(settings: MailSettings, password: string | undefined): 
 }
 
 /** "Test the connection" for fetching: log in and open the folder. */
-export async function testImap(settings: MailSettings, password: string | undefined): Promise<{ ok: boolean; failure: Failure | null }> {
-  if (!settings.imap) return { ok: false, failure: { kind: 'settings', temporary: false, detail: 'No server for fetching mail is set.' } };
+export async function testImap(
+  settings: MailSettings,
+  password: string | undefined,
+): Promise<{ ok: boolean; failure: Failure | null }> {
+  if (!settings.imap)
+    return {
+      ok: false,
+      failure: { kind: 'settings', temporary: false, detail: 'No server for fetching mail is set.' },
+    };
   const client = new ImapFlow(imapOptions(settings, password));
   client.on('error', () => undefined);
   try {
@@ -95,9 +112,15 @@ export async function fetchMail(
 ): Promise<FetchOutcome> {
   const settings = requireMailSettings(store);
   if (!settings.imap)
-    throw new PamojaError('unavailable', 'No server for fetching mail is set: add the IMAP server in Mail settings (or `pamoja mail config --imap-host …`).');
+    throw new PamojaError(
+      'unavailable',
+      'No server for fetching mail is set: add the IMAP server in Mail settings (or `pamoja mail config --imap-host …`).',
+    );
   if (!input.imapPassword)
-    throw new PamojaError('invalid', 'No password for fetching mail: set PAMOJA_IMAP_PASSWORD or enter it when asked.');
+    throw new PamojaError(
+      'invalid',
+      'No password for fetching mail: set PAMOJA_IMAP_PASSWORD or enter it when asked.',
+    );
   const client = await connected(settings, input.imapPassword);
   const folder = settings.imap.folder;
   const outcome: FetchOutcome = { folder, messages: [] };
@@ -109,11 +132,16 @@ export async function fetchMail(
     } catch {
       // Already there: find its name with the server's own separator.
       const list = await client.list();
-      target = list.find((m) => m.path.toLowerCase() === IMPORTED_FOLDER.join(m.delimiter || '/').toLowerCase())?.path ?? target;
+      target =
+        list.find((m) => m.path.toLowerCase() === IMPORTED_FOLDER.join(m.delimiter || '/').toLowerCase())
+          ?.path ?? target;
     }
     const lock = await client.getMailboxLock(folder);
     try {
-      const found = await client.search({ or: [{ header: { [PAMOJA_HEADER]: '' } }, { subject: 'Pamoja' }] }, { uid: true });
+      const found = await client.search(
+        { or: [{ header: { [PAMOJA_HEADER]: '' } }, { subject: 'Pamoja' }] },
+        { uid: true },
+      );
       const uids = Array.isArray(found) ? found : [];
       for (const [i, uid] of uids.entries()) {
         if (control.cancelled()) break;
@@ -134,19 +162,43 @@ export async function fetchMail(
   return outcome;
 }
 
-async function takeMessage(store: Store, client: ImapFlow, uid: number, target: string, passphrase: string | undefined): Promise<FetchedMessage | null> {
-  const meta = await client.fetchOne(String(uid), { envelope: true, size: true, headers: [PAMOJA_HEADER] }, { uid: true });
+async function takeMessage(
+  store: Store,
+  client: ImapFlow,
+  uid: number,
+  target: string,
+  passphrase: string | undefined,
+): Promise<FetchedMessage | null> {
+  const meta = await client.fetchOne(
+    String(uid),
+    { envelope: true, size: true, headers: [PAMOJA_HEADER] },
+    { uid: true },
+  );
   const envelope = meta ? meta.envelope : undefined;
   const messageId = envelope?.messageId ?? `uid-${uid}`;
   const from = envelope?.from?.[0]?.address ?? '';
   const subject = envelope?.subject ?? '';
   const isPamoja = meta ? Boolean(meta.headers?.toString().toLowerCase().includes('x-pamoja:')) : false;
   let taken: Taken[];
-  if (meta && (meta.size ?? 0) > MAX_EMAIL_BYTES) taken = [{ name: subject, outcome: 'failed', message: 'This message is larger than any message carrying a bundle may be.' }];
+  if (meta && (meta.size ?? 0) > MAX_EMAIL_BYTES)
+    taken = [
+      {
+        name: subject,
+        outcome: 'failed',
+        message: 'This message is larger than any message carrying a bundle may be.',
+      },
+    ];
   else {
     const full = await client.fetchOne(String(uid), { source: true }, { uid: true });
     try {
-      taken = full && full.source ? await takeEmail(store, full.source, subject || messageId, { passphrase, source: 'imap', skipWithoutBundle: !isPamoja }) : [];
+      taken =
+        full && full.source
+          ? await takeEmail(store, full.source, subject || messageId, {
+              passphrase,
+              source: 'imap',
+              skipWithoutBundle: !isPamoja,
+            })
+          : [];
     } catch (e) {
       if (!(e instanceof PamojaError)) throw e;
       taken = [{ name: subject || messageId, outcome: 'failed', message: e.message }];

@@ -34,7 +34,12 @@ function mailbox(name: string, email: string): string {
  * limit. The body says in plain words what it carries, from whom, for whom, which part it
  * is and how to take it in — in English and Kiswahili.
  */
-export function composeMessages(store: Store, item: OutboxItem, content: Uint8Array, settings: Pick<MailSettings, 'from' | 'fromName' | 'attachmentLimit'>): MailMessage[] {
+export function composeMessages(
+  store: Store,
+  item: OutboxItem,
+  content: Uint8Array,
+  settings: Pick<MailSettings, 'from' | 'fromName' | 'attachmentLimit'>,
+): MailMessage[] {
   const sender = deviceName(store);
   const region = currentRegion(store);
   const regionName = region?.regionName || region?.regionId || '';
@@ -47,27 +52,38 @@ export function composeMessages(store: Store, item: OutboxItem, content: Uint8Ar
   const what = kindWords[item.kind];
   const base = item.fileName.replace(/\.pamoja$/, '');
   return files.map((file, i) => {
-    const partOf = files.length > 1 ? { en: ` — part ${i + 1} of ${files.length}`, sw: ` — sehemu ${i + 1} kati ya ${files.length}` } : { en: '', sw: '' };
+    const partOf =
+      files.length > 1
+        ? { en: ` — part ${i + 1} of ${files.length}`, sw: ` — sehemu ${i + 1} kati ya ${files.length}` }
+        : { en: '', sw: '' };
     const subject =
       item.kind === 'report'
         ? `Pamoja: ${item.summary} — from ${fromLine}`
         : `Pamoja ${item.kind === 'receipt' ? 'receipt' : 'bundle'} from ${sender} for ${forLine}${partOf.en}`;
     const detail =
       item.kind === 'bundle'
-        ? { en: `It holds ${item.changes} changes of the region ${regionName}.`, sw: `Kina mabadiliko ${item.changes} ya eneo ${regionName}.` }
+        ? {
+            en: `It holds ${item.changes} changes of the region ${regionName}.`,
+            sw: `Kina mabadiliko ${item.changes} ya eneo ${regionName}.`,
+          }
         : item.kind === 'receipt'
-          ? { en: 'It tells the other laptop what has arrived here, so its next bundle is smaller.', sw: 'Inaiambia kompyuta nyingine kilichofika hapa, ili kifurushi kijacho kiwe kidogo.' }
+          ? {
+              en: 'It tells the other laptop what has arrived here, so its next bundle is smaller.',
+              sw: 'Inaiambia kompyuta nyingine kilichofika hapa, ili kifurushi kijacho kiwe kidogo.',
+            }
           : { en: `It is “${item.summary}”.`, sw: `Ni “${item.summary}”.` };
     const howTo =
       item.kind === 'report'
         ? { en: 'Open the attached file.', sw: 'Fungua faili lililoambatishwa.' }
         : {
-            en: files.length > 1
-              ? 'Pamoja takes it in with “Fetch mail”; or save every part and open them in Pamoja, in any order.'
-              : 'Pamoja takes it in with “Fetch mail”; or save the attachment and open it in Pamoja.',
-            sw: files.length > 1
-              ? 'Pamoja kinakipokea kwa “Leta barua pepe”; au hifadhi kila sehemu na uzifungue katika Pamoja, kwa mpangilio wowote.'
-              : 'Pamoja kinakipokea kwa “Leta barua pepe”; au hifadhi kiambatisho na ukifungue katika Pamoja.',
+            en:
+              files.length > 1
+                ? 'Pamoja takes it in with “Fetch mail”; or save every part and open them in Pamoja, in any order.'
+                : 'Pamoja takes it in with “Fetch mail”; or save the attachment and open it in Pamoja.',
+            sw:
+              files.length > 1
+                ? 'Pamoja kinakipokea kwa “Leta barua pepe”; au hifadhi kila sehemu na uzifungue katika Pamoja, kwa mpangilio wowote.'
+                : 'Pamoja kinakipokea kwa “Leta barua pepe”; au hifadhi kiambatisho na ukifungue katika Pamoja.',
           };
     const text = [
       `This email carries ${what.en}${partOf.en}.`,

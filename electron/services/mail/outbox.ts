@@ -175,7 +175,9 @@ const stamp = (store: Store) => nowIso(store).slice(0, 16).replace(':', '').repl
  * may lack. Needs no connection.
  */
 export async function queueBundle(store: Store, recipient: Recipient): Promise<OutboxItem> {
-  const spec: ExportSpec = recipient.deviceId ? { kind: 'peer', forDevice: recipient.deviceId } : { kind: 'peer' };
+  const spec: ExportSpec = recipient.deviceId
+    ? { kind: 'peer', forDevice: recipient.deviceId }
+    : { kind: 'peer' };
   const fileName = `pamoja-${stamp(store)}.pamoja`;
   const { bytes, changes } = await bundleBytes(store, spec, fileName);
   const peerName = recipient.deviceId ? (getPeer(store, recipient.deviceId)?.name ?? '') : '';
@@ -213,7 +215,10 @@ export function queueReport(
  * signed knowledge tells the sender what this laptop now holds. Receipts not sent yet to
  * the same laptop are replaced (knowledge only grows, the newest says it all).
  */
-export async function queueReceipt(store: Store, recipient: Recipient & { deviceId: string }): Promise<OutboxItem> {
+export async function queueReceipt(
+  store: Store,
+  recipient: Recipient & { deviceId: string },
+): Promise<OutboxItem> {
   const fileName = `pamoja-receipt-${stamp(store)}.pamoja`;
   const { bytes } = await bundleBytes(store, { kind: 'selective', receipt: true }, fileName);
   return store.db.transaction(() => {
@@ -237,13 +242,16 @@ export async function queueReceipt(store: Store, recipient: Recipient & { device
 /** Removes an item from the outbox (kept for Undo: `restoreOutboxItem`). */
 export function removeOutboxItem(store: Store, id: number): OutboxItem {
   const item = getOutboxItem(store, id);
-  if (item.status === 'sending') throw new PamojaError('conflict', 'This item is being sent right now; wait a moment.');
+  if (item.status === 'sending')
+    throw new PamojaError('conflict', 'This item is being sent right now; wait a moment.');
   store.statements.get('UPDATE mail_outbox SET removed_at = ? WHERE id = ?').run(nowIso(store), id);
   return item;
 }
 
 export function restoreOutboxItem(store: Store, id: number): OutboxItem {
-  const r = store.statements.get('UPDATE mail_outbox SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL').run(id);
+  const r = store.statements
+    .get('UPDATE mail_outbox SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL')
+    .run(id);
   if (r.changes === 0) throw new PamojaError('not_found', 'That outbox item cannot be brought back.');
   return getOutboxItem(store, id);
 }
@@ -252,7 +260,10 @@ export function restoreOutboxItem(store: Store, id: number): OutboxItem {
 export function retryOutboxItem(store: Store, id: number): OutboxItem {
   const item = getOutboxItem(store, id);
   if (item.status !== 'failed' && item.status !== 'queued')
-    throw new PamojaError('conflict', `This item is ${item.status}; only a failed or waiting item can be tried again.`);
+    throw new PamojaError(
+      'conflict',
+      `This item is ${item.status}; only a failed or waiting item can be tried again.`,
+    );
   store.statements
     .get("UPDATE mail_outbox SET status = 'queued', next_attempt_at = NULL WHERE id = ?")
     .run(id);

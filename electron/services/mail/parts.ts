@@ -18,16 +18,18 @@ export const PART_EXTENSION = '.pamoja-part';
 const MAX_PART_HEADER = 4096;
 export const MAX_PARTS = 10_000;
 
-export const PartHeader = z.object({
-  bundle: z.string().regex(/^[0-9a-f]{64}$/),
-  part: z.number().int().min(1),
-  parts: z.number().int().min(2).max(MAX_PARTS),
-  bytes: z.number().int().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** For messages about missing parts: who made the bundle, and when. */
-  sender: z.string().max(200),
-  createdAt: z.string().max(40),
-}).refine((h) => h.part <= h.parts, { message: 'part number beyond the count of parts' });
+export const PartHeader = z
+  .object({
+    bundle: z.string().regex(/^[0-9a-f]{64}$/),
+    part: z.number().int().min(1),
+    parts: z.number().int().min(2).max(MAX_PARTS),
+    bytes: z.number().int().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** For messages about missing parts: who made the bundle, and when. */
+    sender: z.string().max(200),
+    createdAt: z.string().max(40),
+  })
+  .refine((h) => h.part <= h.parts, { message: 'part number beyond the count of parts' });
 export type PartHeader = z.infer<typeof PartHeader>;
 
 export interface BundlePart {
@@ -52,9 +54,14 @@ export function splitBundle(
 ): Uint8Array[] {
   if (bundle.length <= limit) return [bundle];
   const room = limit - MAX_PART_HEADER;
-  if (room < 1024) throw new PamojaError('invalid', `An attachment limit of ${limit} bytes is too small to split into.`);
+  if (room < 1024)
+    throw new PamojaError('invalid', `An attachment limit of ${limit} bytes is too small to split into.`);
   const parts = Math.ceil(bundle.length / room);
-  if (parts > MAX_PARTS) throw new PamojaError('invalid', `This bundle would need more than ${MAX_PARTS} parts: raise the attachment limit.`);
+  if (parts > MAX_PARTS)
+    throw new PamojaError(
+      'invalid',
+      `This bundle would need more than ${MAX_PARTS} parts: raise the attachment limit.`,
+    );
   const whole = sha256(bundle);
   const out: Uint8Array[] = [];
   for (let i = 0; i < parts; i++) {
@@ -68,7 +75,9 @@ export function splitBundle(
       sender: about.sender.slice(0, 200),
       createdAt: about.createdAt.slice(0, 40),
     };
-    out.push(Buffer.concat([Buffer.from(PART_MAGIC, 'latin1'), Buffer.from(`${JSON.stringify(header)}\n`), data]));
+    out.push(
+      Buffer.concat([Buffer.from(PART_MAGIC, 'latin1'), Buffer.from(`${JSON.stringify(header)}\n`), data]),
+    );
   }
   return out;
 }
@@ -88,7 +97,10 @@ export function readPart(bytes: Uint8Array, name: string): BundlePart {
   }
   const data = new Uint8Array(buf.subarray(end + 1));
   if (sha256(data) !== header.sha256)
-    throw new PamojaError('invalid', `${name} is damaged: part ${header.part} of ${header.parts} does not match its checksum. Ask for it to be sent again.`);
+    throw new PamojaError(
+      'invalid',
+      `${name} is damaged: part ${header.part} of ${header.parts} does not match its checksum. Ask for it to be sent again.`,
+    );
   return { header, data };
 }
 
@@ -116,14 +128,22 @@ export function joinParts(parts: readonly BundlePart[]): Uint8Array {
   if (missing.length) throw new PamojaError('invalid', describeMissing(h, missing));
   const joined = Buffer.concat([...Array(h.parts).keys()].map((i) => byNumber.get(i + 1)!.data));
   if (joined.length !== h.bytes || sha256(joined) !== h.bundle)
-    throw new PamojaError('invalid', `The ${h.parts} parts of the bundle from ${h.sender || 'another laptop'} do not join into it: ask for it to be sent again.`);
+    throw new PamojaError(
+      'invalid',
+      `The ${h.parts} parts of the bundle from ${h.sender || 'another laptop'} do not join into it: ask for it to be sent again.`,
+    );
   return joined;
 }
 
 /** "Part 2 of 3 of the bundle from Amina's laptop (made 2026-12-01 10:00) has not arrived yet." */
-export function describeMissing(h: Pick<PartHeader, 'parts' | 'sender' | 'createdAt'>, missing: number[]): string {
+export function describeMissing(
+  h: Pick<PartHeader, 'parts' | 'sender' | 'createdAt'>,
+  missing: number[],
+): string {
   const which =
-    missing.length === 1 ? `Part ${missing[0]}` : `Parts ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    missing.length === 1
+      ? `Part ${missing[0]}`
+      : `Parts ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
   const made = h.createdAt ? ` (made ${h.createdAt.slice(0, 16).replace('T', ' ')})` : '';
   return `${which} of ${h.parts} of the bundle from ${h.sender || 'another laptop'}${made} ${missing.length === 1 ? 'has' : 'have'} not arrived yet; the parts that came are kept and it goes in when the rest arrives.`;
 }

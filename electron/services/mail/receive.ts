@@ -47,11 +47,19 @@ export function looksLikeEmail(b: Uint8Array): boolean {
 }
 
 /** Takes one file's bytes: an email, a bundle, or a part of a split bundle. */
-export async function takeFile(store: Store, bytes: Uint8Array, name: string, options: TakeOptions = {}): Promise<Taken[]> {
+export async function takeFile(
+  store: Store,
+  bytes: Uint8Array,
+  name: string,
+  options: TakeOptions = {},
+): Promise<Taken[]> {
   if (isBundle(bytes)) return [await takeBundle(store, bytes, name, options)];
   if (isPart(bytes)) return [await takePart(store, bytes, name, options)];
   if (looksLikeEmail(bytes)) return takeEmail(store, bytes, name, options);
-  throw new PamojaError('invalid', `${name} is not a Pamoja bundle, a part of one, or an email carrying one.`);
+  throw new PamojaError(
+    'invalid',
+    `${name} is not a Pamoja bundle, a part of one, or an email carrying one.`,
+  );
 }
 
 /** Takes a file by path (`pamoja import`, opening or dropping a file in the app). */
@@ -62,17 +70,27 @@ export async function takeFileAt(store: Store, path: string, options: TakeOption
   } catch {
     throw new PamojaError('not_found', `No file at ${path}.`);
   }
-  if (size > MAX_EMAIL_BYTES) throw new PamojaError('invalid', `${basename(path)} is larger than any bundle, part or email may be.`);
+  if (size > MAX_EMAIL_BYTES)
+    throw new PamojaError('invalid', `${basename(path)} is larger than any bundle, part or email may be.`);
   return takeFile(store, await readFile(path), basename(path), options);
 }
 
 /** Takes every bundle and part attached to an email (.eml). */
-export async function takeEmail(store: Store, bytes: Uint8Array, name: string, options: TakeOptions = {}): Promise<Taken[]> {
+export async function takeEmail(
+  store: Store,
+  bytes: Uint8Array,
+  name: string,
+  options: TakeOptions = {},
+): Promise<Taken[]> {
   if (bytes.length > MAX_EMAIL_BYTES)
     throw new PamojaError('invalid', `${name} is larger than any email carrying a bundle may be.`);
   let mail;
   try {
-    mail = await simpleParser(Buffer.from(bytes), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+    mail = await simpleParser(Buffer.from(bytes), {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+    });
   } catch (e) {
     throw new PamojaError('invalid', `${name} cannot be read as an email: ${(e as Error).message}`);
   }
@@ -81,7 +99,10 @@ export async function takeEmail(store: Store, bytes: Uint8Array, name: string, o
   const carried = mail.attachments.filter((a) => isBundle(a.content) || isPart(a.content));
   if (carried.length === 0 && options.skipWithoutBundle) return [];
   if (carried.length === 0)
-    throw new PamojaError('invalid', `The email ${mail.subject ? `“${mail.subject}”` : name} carries no Pamoja bundle.`);
+    throw new PamojaError(
+      'invalid',
+      `The email ${mail.subject ? `“${mail.subject}”` : name} carries no Pamoja bundle.`,
+    );
   const out: Taken[] = [];
   for (const a of carried) {
     const label = a.filename || name;
@@ -95,7 +116,12 @@ export async function takeEmail(store: Store, bytes: Uint8Array, name: string, o
   return out;
 }
 
-async function takeBundle(store: Store, bytes: Uint8Array, name: string, options: TakeOptions): Promise<Taken> {
+async function takeBundle(
+  store: Store,
+  bytes: Uint8Array,
+  name: string,
+  options: TakeOptions,
+): Promise<Taken> {
   let header;
   try {
     header = inspectBundle(bytes);
@@ -107,10 +133,17 @@ async function takeBundle(store: Store, bytes: Uint8Array, name: string, options
     return { name, outcome: 'known', message: 'This is this laptop’s own bundle.' };
   const hash = createHash('sha256').update(bytes).digest('hex');
   if (store.statements.get('SELECT 1 FROM sync_taken WHERE bundle_hash = ?').get(hash))
-    return { name, outcome: 'known', message: `The bundle from ${header.senderName || 'another laptop'} was taken in already.` };
+    return {
+      name,
+      outcome: 'known',
+      message: `The bundle from ${header.senderName || 'another laptop'} was taken in already.`,
+    };
   let result: ImportOutcome;
   try {
-    result = importBundleBytes(store, bytes, { file: name, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
+    result = importBundleBytes(store, bytes, {
+      file: name,
+      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+    });
   } catch (e) {
     if (e instanceof PamojaError) return { name, outcome: 'failed', message: e.message };
     throw e;
@@ -152,23 +185,46 @@ async function takePart(store: Store, bytes: Uint8Array, name: string, options: 
   }
   const h = part.header;
   const st = store.statements;
-  const kept = st.get('SELECT part, parts, bytes, data FROM mail_parts WHERE bundle_hash = ?').all(h.bundle) as {
+  const kept = st
+    .get('SELECT part, parts, bytes, data FROM mail_parts WHERE bundle_hash = ?')
+    .all(h.bundle) as {
     part: number;
     parts: number;
     bytes: number;
     data: Buffer;
   }[];
   if (kept.some((k) => k.parts !== h.parts || k.bytes !== h.bytes))
-    return { name, outcome: 'failed', message: `${name} does not fit the other parts kept for its bundle; it is left out.` };
+    return {
+      name,
+      outcome: 'failed',
+      message: `${name} does not fit the other parts kept for its bundle; it is left out.`,
+    };
   if (store.statements.get('SELECT 1 FROM sync_taken WHERE bundle_hash = ?').get(h.bundle))
     return { name, outcome: 'known', message: `The bundle this part belongs to was taken in already.` };
   st.get(
     `INSERT OR IGNORE INTO mail_parts (bundle_hash, part, parts, bytes, sender, created_at, data, source, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(h.bundle, h.part, h.parts, h.bytes, h.sender, h.createdAt, Buffer.from(part.data), options.source ?? 'file', new Date(store.clock.now()).toISOString());
-  const all = st.get('SELECT part, data FROM mail_parts WHERE bundle_hash = ?').all(h.bundle) as { part: number; data: Buffer }[];
-  const missing = missingParts(h.parts, all.map((p) => p.part));
-  if (missing.length) return { name, outcome: 'waiting', message: describeMissing(h, missing), bundle: h.bundle };
+  ).run(
+    h.bundle,
+    h.part,
+    h.parts,
+    h.bytes,
+    h.sender,
+    h.createdAt,
+    Buffer.from(part.data),
+    options.source ?? 'file',
+    new Date(store.clock.now()).toISOString(),
+  );
+  const all = st.get('SELECT part, data FROM mail_parts WHERE bundle_hash = ?').all(h.bundle) as {
+    part: number;
+    data: Buffer;
+  }[];
+  const missing = missingParts(
+    h.parts,
+    all.map((p) => p.part),
+  );
+  if (missing.length)
+    return { name, outcome: 'waiting', message: describeMissing(h, missing), bundle: h.bundle };
   let joined: Uint8Array;
   try {
     joined = joinParts(all.map((p) => ({ header: { ...h, part: p.part }, data: p.data })));
@@ -176,18 +232,32 @@ async function takePart(store: Store, bytes: Uint8Array, name: string, options: 
     if (e instanceof PamojaError) return { name, outcome: 'failed', message: e.message };
     throw e;
   }
-  const taken = await takeBundle(store, joined, name.replace(/-part-\d+-of-\d+\.pamoja-part$/, '.pamoja'), options);
+  const taken = await takeBundle(
+    store,
+    joined,
+    name.replace(/-part-\d+-of-\d+\.pamoja-part$/, '.pamoja'),
+    options,
+  );
   if (taken.outcome !== 'failed') st.get('DELETE FROM mail_parts WHERE bundle_hash = ?').run(h.bundle);
   return { ...taken, bundle: h.bundle };
 }
 
 /** Bundles still waiting for parts, with the parts missing named. */
-export function waitingBundles(store: Store): { bundle: string; message: string; have: number; parts: number }[] {
+export function waitingBundles(
+  store: Store,
+): { bundle: string; message: string; have: number; parts: number }[] {
   const rows = store.statements
     .get(
       'SELECT bundle_hash, parts, sender, created_at, group_concat(part) AS have, count(*) AS n FROM mail_parts GROUP BY bundle_hash ORDER BY min(received_at)',
     )
-    .all() as { bundle_hash: string; parts: number; sender: string; created_at: string; have: string; n: number }[];
+    .all() as {
+    bundle_hash: string;
+    parts: number;
+    sender: string;
+    created_at: string;
+    have: string;
+    n: number;
+  }[];
   return rows.map((r) => ({
     bundle: r.bundle_hash,
     have: r.n,

@@ -131,7 +131,9 @@ async function sendItem(
 
 /** Records a failed try; returns when the next automatic try is due (temporary failures). */
 function markFailed(store: Store, id: number, f: Failure, temporary: boolean, nowMs: number): string {
-  const attempts = (store.statements.get('SELECT attempts FROM mail_outbox WHERE id = ?').get(id) as { attempts: number }).attempts + 1;
+  const attempts =
+    (store.statements.get('SELECT attempts FROM mail_outbox WHERE id = ?').get(id) as { attempts: number })
+      .attempts + 1;
   const next = iso(nowMs + backoffMs(attempts));
   store.statements
     .get(

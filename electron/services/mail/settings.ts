@@ -94,8 +94,9 @@ export async function storedPassword(
   sealer: PasswordSealer | undefined,
 ): Promise<string | undefined> {
   if (!sealer) return undefined;
-  const row = store.statements.get(`SELECT ${which}_password_sealed AS sealed FROM mail_settings WHERE id = 1`).get() as
-    { sealed: Buffer | null } | undefined;
+  const row = store.statements
+    .get(`SELECT ${which}_password_sealed AS sealed FROM mail_settings WHERE id = 1`)
+    .get() as { sealed: Buffer | null } | undefined;
   if (!row?.sealed) return undefined;
   try {
     return Buffer.from(await sealer.open(row.sealed)).toString('utf8');

@@ -6,7 +6,8 @@ import type { MailSettings } from '../../../shared/mail/settings.ts';
 import type { MailMessage } from './message.ts';
 
 /** Base64 makes an attachment a third larger; headers and the body add a little. */
-export const encodedSize = (attachmentBytes: number): number => Math.ceil(attachmentBytes / 3) * 4 + 16 * 1024;
+export const encodedSize = (attachmentBytes: number): number =>
+  Math.ceil(attachmentBytes / 3) * 4 + 16 * 1024;
 
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 };
 
@@ -24,7 +25,12 @@ export function smtpOptions(settings: MailSettings, password: string | undefined
     requireTLS: s.security === 'starttls',
     ignoreTLS: s.security === 'none',
     ...(s.user ? { auth: { user: s.user, pass: password ?? '' } } : {}),
-    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2' as const, ...(isIP(s.host) ? {} : { servername: s.host }), ...(settings.ca ? { ca: settings.ca } : {}) },
+    tls: {
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2' as const,
+      ...(isIP(s.host) ? {} : { servername: s.host }),
+      ...(settings.ca ? { ca: settings.ca } : {}),
+    },
     disableFileAccess: true,
     disableUrlAccess: true,
     ...TIMEOUTS,
@@ -84,8 +90,16 @@ export function testSmtp(settings: MailSettings, password: string | undefined): 
       }
       resolve(r);
     };
-    connection.once('error', (e: unknown) => finish({ ok: false, failure: classifyMailError(e), maxMessageBytes: 0 }));
-    connection.once('end', () => finish({ ok: false, failure: failure('refused', 'the server closed the connection'), maxMessageBytes: 0 }));
+    connection.once('error', (e: unknown) =>
+      finish({ ok: false, failure: classifyMailError(e), maxMessageBytes: 0 }),
+    );
+    connection.once('end', () =>
+      finish({
+        ok: false,
+        failure: failure('refused', 'the server closed the connection'),
+        maxMessageBytes: 0,
+      }),
+    );
     connection.connect(() => {
       const afterLogin = (): void => {
         // nodemailer reads the EHLO SIZE announcement into this field; it offers no getter.
@@ -94,7 +108,10 @@ export function testSmtp(settings: MailSettings, password: string | undefined): 
         if (max && largest > max)
           finish({
             ok: false,
-            failure: failure('size', `The server takes messages up to ${max} bytes; with this attachment limit a message can reach ${largest} bytes.`),
+            failure: failure(
+              'size',
+              `The server takes messages up to ${max} bytes; with this attachment limit a message can reach ${largest} bytes.`,
+            ),
             maxMessageBytes: max,
           });
         else finish({ ok: true, failure: null, maxMessageBytes: max });

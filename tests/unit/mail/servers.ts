@@ -19,11 +19,60 @@ export interface TestCertificate {
 export function makeCertificate(dir: string): TestCertificate {
   const f = (n: string) => join(dir, n);
   const run = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=Pamoja test CA');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=127.0.0.1');
-  writeFileSync(f('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
-  run('x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('server.pem'), '-days', '2', '-extfile', f('san.ext'));
-  return { ca: readFileSync(f('ca.pem'), 'utf8'), key: readFileSync(f('server.key'), 'utf8'), cert: readFileSync(f('server.pem'), 'utf8'), dir };
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Pamoja test CA',
+  );
+  run(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+    '-subj',
+    '/CN=127.0.0.1',
+  );
+  writeFileSync(
+    f('san.ext'),
+    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n',
+  );
+  run(
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    f('san.ext'),
+  );
+  return {
+    ca: readFileSync(f('ca.pem'), 'utf8'),
+    key: readFileSync(f('server.key'), 'utf8'),
+    cert: readFileSync(f('server.pem'), 'utf8'),
+    dir,
+  };
 }
 
 export interface ReceivedMail {
@@ -64,7 +113,9 @@ export async function startSmtp(options: {
   const users = options.users ?? { coach: 'secret' };
   const config: SMTPServerOptions = {
     secure: options.secure ?? false,
-    ...(options.cert ? { key: options.cert.key, cert: options.cert.cert } : { disabledCommands: ['STARTTLS'] }),
+    ...(options.cert
+      ? { key: options.cert.key, cert: options.cert.cert }
+      : { disabledCommands: ['STARTTLS'] }),
     authOptional: false,
     allowInsecureAuth: !options.cert,
     ...(options.size ? { size: options.size } : {}),
@@ -77,7 +128,8 @@ export async function startSmtp(options: {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+        if (refusal)
+          return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -114,8 +166,13 @@ export interface TestImap {
 export const DOVECOT = '/usr/sbin/dovecot';
 export const dovecotAvailable = (): boolean => existsSync(DOVECOT);
 
-export async function startDovecot(dir: string, cert: TestCertificate, users: Record<string, string>): Promise<TestImap> {
+export async function startDovecot(
+  dir: string,
+  cert: TestCertificate,
+  users: Record<string, string>,
+): Promise<TestImap> {
   // dovecot's login and auth helpers run as other users: they must reach the config folder.
+  mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'mail'), { recursive: true });
   mkdirSync(join(dir, 'run'), { recursive: true });
@@ -125,7 +182,9 @@ export async function startDovecot(dir: string, cert: TestCertificate, users: Re
   // Root cannot own mail in dovecot: as root (CI) the mail belongs to "nobody".
   const asRoot = self === '0';
   const uid = asRoot ? spawnSync('id', ['-u', 'nobody']).stdout.toString().trim() : self;
-  const gid = asRoot ? spawnSync('id', ['-g', 'nobody']).stdout.toString().trim() : spawnSync('id', ['-g']).stdout.toString().trim();
+  const gid = asRoot
+    ? spawnSync('id', ['-g', 'nobody']).stdout.toString().trim()
+    : spawnSync('id', ['-g']).stdout.toString().trim();
   if (asRoot) chownSync(join(dir, 'mail'), Number(uid), Number(gid));
   const passwd = Object.entries(users)
     .map(([u, p]) => `${u}:{PLAIN}${p}:${uid}:${gid}::${join(dir, 'mail', u)}::`)
@@ -158,7 +217,9 @@ export async function startDovecot(dir: string, cert: TestCertificate, users: Re
     'service pop3-login {\n  inet_listener pop3 {\n    port = 0\n  }\n  inet_listener pop3s {\n    port = 0\n  }\n}',
     'service submission-login {\n  inet_listener submission {\n    port = 0\n  }\n}',
     'service lmtp {\n  unix_listener lmtp {\n  }\n}',
-    asRoot ? `default_internal_user = dovenull\ndefault_login_user = dovenull\nfirst_valid_uid = 1` : `default_internal_user = ${login}\ndefault_login_user = ${login}\ndefault_internal_group = ${spawnSync('id', ['-gn']).stdout.toString().trim()}\nfirst_valid_uid = ${uid}`,
+    asRoot
+      ? `default_internal_user = dovenull\ndefault_login_user = dovenull\nfirst_valid_uid = 1`
+      : `default_internal_user = ${login}\ndefault_login_user = ${login}\ndefault_internal_group = ${spawnSync('id', ['-gn']).stdout.toString().trim()}\nfirst_valid_uid = ${uid}`,
     'first_valid_gid = 0',
     'mail_privileged_group =',
     'auth_verbose = yes',
@@ -172,7 +233,10 @@ export async function startDovecot(dir: string, cert: TestCertificate, users: Re
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`dovecot stopped: ${output}${existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `dovecot stopped: ${output}${existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''}`,
+      );
     if (await canConnect(port)) break;
     if (Date.now() > deadline) throw new Error(`dovecot did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
