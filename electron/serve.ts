@@ -6,6 +6,7 @@ import { openStore } from './db/store.ts';
 import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
+import { withinFolders } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
 import { hasRegion } from './services/region/overview.ts';
@@ -15,7 +16,10 @@ import { startHttpTransport } from './transport/http.ts';
  * `npm run serve`: the app in a browser, over the local HTTP transport. Prints the URL
  * (with its per-launch token) on the first line of stdout, which the end-to-end tests read.
  *
- *   node electron/serve.ts [--db FILE] [--port N] [--demo] [--token T]
+ *   node electron/serve.ts [--db FILE] [--port N] [--demo] [--token T] [--allow DIR]...
+ *
+ * The page may read and write files only in the data folder (the store's folder) and the
+ * folders named with --allow (a USB stick's mount point, a shared folder).
  */
 const { values } = parseArgs({
   options: {
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     demo: { type: 'boolean', default: false },
     token: { type: 'string' },
+    allow: { type: 'string', multiple: true, default: [] },
   },
 });
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +38,12 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 const dbFile = values.db ?? join(defaultDataDir(), STORE_FILE_NAME);
 const store = openStore(dbFile);
-const ctx = createContext(store, dirname(resolve(dbFile)), 'http');
+const dataDir = dirname(resolve(dbFile));
+const allowed = values.allow.map((dir) => resolve(dir));
+for (const dir of allowed) {
+  if (!existsSync(dir)) console.error(`Note: --allow ${dir} does not exist (yet); plug the stick in and it will be usable.`);
+}
+const ctx = createContext(store, dataDir, 'http', undefined, { files: withinFolders([dataDir, ...allowed]) });
 if (values.demo && !hasRegion(store)) {
   generateDemo(store, { seed: 1, scale: 'region' });
 }

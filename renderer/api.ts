@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Envelope, PamojaBridge, Progress } from '../shared/contract/bridge.ts';
 import type { OpInput, OpName, OpOutput } from '../shared/contract/index.ts';
 import type { ErrorShape } from '../shared/errors.ts';
+import type { FileChoice } from '../shared/contract/shell.ts';
 
 declare global {
   interface Window {
@@ -13,10 +14,15 @@ declare global {
 export class ApiError extends Error {
   readonly code: ErrorShape['code'];
   readonly path: string | undefined;
+  /** Set for files and folders that cannot be used (see `placeReasons`), with the path. */
+  readonly reason: string | undefined;
+  readonly detail: string | undefined;
   constructor(shape: ErrorShape) {
     super(shape.message);
     this.code = shape.code;
     this.path = shape.path;
+    this.reason = shape.reason;
+    this.detail = shape.detail;
   }
 }
 
@@ -42,6 +48,37 @@ async function callHttp(op: string, input: unknown): Promise<Envelope> {
     body: JSON.stringify(input ?? {}),
   });
   return (await response.json()) as Envelope;
+}
+
+/**
+ * The browser's file picker, second half: sends the picked file to the local server, which
+ * keeps it in the data folder's `received/` and answers with the ref operations take.
+ */
+export async function uploadFile(file: File): Promise<FileChoice> {
+  const response = await fetch(`upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+    body: file,
+  });
+  const envelope = (await response.json()) as Envelope;
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.value as FileChoice;
+}
+
+/** Downloads a file the app wrote (a bundle, an invitation) through the browser. */
+export async function downloadFile(ref: string, name: string): Promise<void> {
+  const response = await fetch('download', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ ref }),
+  });
+  if (!response.ok) throw new ApiError(((await response.json()) as { error: ErrorShape }).error);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Calls one operation of the contract through whichever transport is present. */

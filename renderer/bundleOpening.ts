@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { FileChoice } from '../shared/contract/shell.ts';
+import { uploadFile } from './api.ts';
 import { navigate } from './router.ts';
 
 const BUNDLE = /\.pamoja$/i;
@@ -14,8 +15,9 @@ export const openBundle = (chosen: FileChoice): void =>
 /**
  * Bundles opened with the app (double-click, "Open with") or dropped on its window go to
  * the Sync screen, whichever screen is showing. Any other drop is refused, so a stray
- * file never replaces the app in its window. Only the shell can read a dropped file's
- * path (the preload hands it to the main process, which grants it for reading).
+ * file never replaces the app in its window. In the app only the preload can read a
+ * dropped file's path (it hands it to the main process, which grants it for reading); in
+ * the browser the file is uploaded.
  */
 export function useBundleOpening(): void {
   useEffect(() => {
@@ -25,7 +27,10 @@ export function useBundleOpening(): void {
     const onDrop = (e: DragEvent): void => {
       e.preventDefault();
       const file = [...(e.dataTransfer?.files ?? [])].find((f) => BUNDLE.test(f.name));
-      if (file && events) void events.dropped(file).then((chosen) => chosen && openBundle(chosen));
+      if (!file) return;
+      if (events) void events.dropped(file).then((chosen) => chosen && openBundle(chosen));
+      // In the browser a dropped bundle is uploaded to the local server, like a picked one.
+      else void uploadFile(file).then((chosen) => openBundle({ ...chosen, path: file.name }), () => undefined);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

@@ -9,6 +9,12 @@ export const ErrorShape = z.object({
   message: z.string(),
   /** Where in the input the problem is, e.g. "schools[3].lat". */
   path: z.string().optional(),
+  /**
+   * For problems the UI words itself (in the coach's language): a stable key such as
+   * `folder_missing`, and the file or folder it is about.
+   */
+  reason: z.string().optional(),
+  detail: z.string().optional(),
 });
 export type ErrorShape = z.infer<typeof ErrorShape>;
 
@@ -26,6 +32,33 @@ export class PamojaError extends Error {
     return this.path === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, path: this.path };
+  }
+}
+
+/** Why a file or folder cannot be used; the UI has a message for each, in both languages. */
+export const placeReasons = [
+  'folder_missing',
+  'not_a_folder',
+  'bundle_missing',
+  'not_a_file',
+  'not_a_bundle_target',
+  'typed_path',
+  'grant_expired',
+  'outside_allowed',
+] as const;
+export type PlaceReason = (typeof placeReasons)[number];
+
+/** A PamojaError about a place on disk, carrying its reason and the path for the UI. */
+export class PlaceError extends PamojaError {
+  readonly reason: PlaceReason;
+  readonly detail: string;
+  constructor(code: ErrorCode, reason: PlaceReason, detail: string, message: string) {
+    super(code, message);
+    this.reason = reason;
+    this.detail = detail;
+  }
+  override toShape(): ErrorShape {
+    return { ...super.toShape(), reason: this.reason, detail: this.detail };
   }
 }
 

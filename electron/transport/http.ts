@@ -7,6 +7,9 @@ import type { ServiceContext } from '../services/context.ts';
 import { dispatch } from '../services/dispatch.ts';
 import type { HandlerMap } from '../services/handlers.ts';
 import type { OpName } from '../../shared/contract/index.ts';
+import { PamojaError, type ErrorShape } from '../../shared/errors.ts';
+import { PAGE_SECURITY_HEADERS } from '../../shared/security/csp.ts';
+import { receiveUpload, sendDownload } from './fileTransfer.ts';
 
 /** Largest request body accepted (a region file as JSON text). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -60,8 +63,16 @@ export async function startHttpTransport(options: {
       send(res, 403, { ok: false, error: { code: 'invalid', message: 'wrong host' } });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      decodeURIComponent(url.pathname);
+    } catch {
+      send(res, 400, { ok: false, error: { code: 'invalid', message: 'malformed address' } });
+      return;
+    }
+    const api = url.pathname.startsWith('/api/');
+    if (api || url.pathname === '/upload' || url.pathname === '/download') {
       if (req.method !== 'POST') {
         send(res, 405, { ok: false, error: { code: 'invalid', message: 'use POST' } });
         return;
@@ -71,6 +82,12 @@ export async function startHttpTransport(options: {
         send(res, 401, { ok: false, error: { code: 'invalid', message: 'missing or wrong token' } });
         return;
       }
+    }
+    if (url.pathname === '/upload' || url.pathname === '/download') {
+      await transferFile(req, res, url);
+      return;
+    }
+    if (api) {
       const body = await readBody(req);
       if (body === null) {
         send(res, 413, { ok: false, error: { code: 'invalid', message: 'request too large' } });
@@ -84,17 +101,32 @@ export async function startHttpTransport(options: {
         return;
       }
       const envelope = await dispatch(options.handlers, options.ctx, url.pathname.slice(5), input);
-      const status = envelope.ok
-        ? 200
-        : envelope.error.code === 'internal'
-          ? 500
-          : envelope.error.code === 'not_found'
-            ? 404
-            : 400;
-      send(res, status, envelope);
+      send(res, envelope.ok ? 200 : statusOf(envelope.error), envelope);
       return;
     }
     await serveStatic(options.staticDir, url.pathname, res);
+  }
+
+  /** `POST /upload?name=N` (the file's bytes) and `POST /download` (`{ "ref": path }`). */
+  async function transferFile(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    try {
+      if (url.pathname === '/upload') {
+        send(res, 200, { ok: true, value: await receiveUpload(req, options.ctx, url.searchParams.get('name')) });
+        return;
+      }
+      const body = await readBody(req);
+      let ref: unknown;
+      try {
+        ref = (JSON.parse(body ?? '') as { ref?: unknown }).ref;
+      } catch {
+        ref = undefined;
+      }
+      await sendDownload(res, options.ctx, ref);
+    } catch (e) {
+      if (!(e instanceof PamojaError)) throw e;
+      req.resume();
+      if (!res.headersSent) send(res, statusOf(e.toShape()), { ok: false, error: e.toShape() });
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -115,9 +147,17 @@ export async function startHttpTransport(options: {
   };
 }
 
+const statusOf = (error: ErrorShape): number =>
+  error.code === 'internal' ? 500 : error.code === 'not_found' ? 404 : 400;
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+  });
   res.end(text);
 }
 
@@ -137,21 +177,22 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  // Checked by the caller: the address decodes.
   const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
   const file = join(root, relative);
   if (!file.startsWith(root + sep)) {
-    res.writeHead(403).end();
+    res.writeHead(403, PAGE_SECURITY_HEADERS).end();
     return;
   }
   try {
     const content = await readFile(file);
     res.writeHead(200, {
+      ...PAGE_SECURITY_HEADERS,
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     });
     res.end(content);
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    res.writeHead(404, { ...PAGE_SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('not found');
   }
 }

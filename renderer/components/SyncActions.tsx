@@ -1,13 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
-import type { FileChoice } from '../../shared/contract/shell.ts';
-import { ApiError, call, inShell, useProgress } from '../api.ts';
+import { call, useProgress } from '../api.ts';
+import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
+import { BUNDLE_FILES, FolderField, noTarget, SaveTarget, WrittenFile } from './FilePlaces.tsx';
 
 type Device = OpOutput<'sync.devices'>[number];
 
 /** Runs one long call at a time, with its progress and a message (result or error). */
 export function useAction(onDone: () => void) {
+  const { explain } = useFilesT();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: ReactNode; ok: boolean } | null>(null);
   const progress = useProgress(busy);
@@ -18,7 +20,7 @@ export function useAction(onDone: () => void) {
       setMessage({ text: await work(), ok: true });
       onDone();
     } catch (e) {
-      setMessage({ text: e instanceof ApiError ? e.message : String(e), ok: false });
+      setMessage({ text: explain(e), ok: false });
     } finally {
       setBusy(false);
     }
@@ -47,51 +49,6 @@ export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
         </div>
       )}
     </>
-  );
-}
-
-/** A file or folder to use: `ref` goes to the operation, `shown` to the coach. */
-export interface Target {
-  ref: string;
-  shown: string;
-}
-export const noTarget: Target = { ref: '', shown: '' };
-export const chosenTarget = (c: FileChoice): Target => ({ ref: c.ref, shown: c.path });
-
-/**
- * Where a file comes from or goes. In the app only the shell's dialog chooses it (the page
- * never names a path); in the browser the path is typed.
- */
-export function PathField(props: {
-  label: string;
-  value: Target;
-  onChange: (v: Target) => void;
-  pick: () => Promise<FileChoice | null>;
-  pickLabel: string;
-  testId: string;
-}) {
-  const shell = inShell();
-  return (
-    <div className="searchbar" style={{ alignItems: 'flex-end' }}>
-      <label className="field" style={{ flex: 1 }}>
-        {props.label}
-        <input
-          value={props.value.shown}
-          readOnly={shell}
-          onChange={(e) => props.onChange({ ref: e.target.value, shown: e.target.value })}
-          data-testid={props.testId}
-        />
-      </label>
-      {shell && (
-        <button
-          className="button"
-          type="button"
-          onClick={() => void props.pick().then((c) => c && props.onChange(chosenTarget(c)))}
-        >
-          {props.pickLabel}
-        </button>
-      )}
-    </div>
   );
 }
 
@@ -133,11 +90,10 @@ export function SyncFolderCard({
     <div className="card">
       <h2>{t('sync.folder.title')}</h2>
       <p className="muted">{t('sync.folder.help')}</p>
-      <PathField
+      <FolderField
         label={t('sync.folder.path')}
         value={dir}
         onChange={setDir}
-        pick={() => call('shell.chooseFolder', {})}
         pickLabel={t('sync.folder.choose')}
         testId="sync-folder"
       />
@@ -185,7 +141,12 @@ export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () 
                 ...target,
               } as const);
       const r = await call('sync.export', input);
-      return t('sync.export.done', { file: r.file, changes: r.changes, kb: Math.ceil(r.bytes / 1024) });
+      return (
+        <>
+          <p>{t('sync.export.done', { file: r.file, changes: r.changes, kb: Math.ceil(r.bytes / 1024) })}</p>
+          <WrittenFile file={r.file} fileRef={r.ref} />
+        </>
+      );
     });
   return (
     <div className="card">
@@ -205,16 +166,12 @@ export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () 
           <option value="practices">{t('sync.export.practices')}</option>
         </select>
       </label>
-      <PathField
+      <SaveTarget
         label={t('sync.export.path')}
         value={path}
         onChange={setPath}
-        pick={() =>
-          call('shell.saveFile', {
-            defaultName: 'pamoja.pamoja',
-            filters: [{ name: 'Pamoja bundle', extensions: ['pamoja'] }],
-          })
-        }
+        defaultName="pamoja.pamoja"
+        kind={BUNDLE_FILES}
         pickLabel={t('sync.export.choose')}
         testId="export-path"
       />

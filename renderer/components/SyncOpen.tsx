@@ -3,8 +3,10 @@ import type { OpOutput } from '../../shared/contract/index.ts';
 import { call } from '../api.ts';
 import { useHashQuery } from '../router.ts';
 import { formatDate } from '../format.ts';
+import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
-import { noTarget, Outcome, PathField, useAction, type Target } from './SyncActions.tsx';
+import { BUNDLE_FILES, FilePicker, INVITATION_FILES, noTarget, type Target } from './FilePlaces.tsx';
+import { Outcome, useAction } from './SyncActions.tsx';
 
 type Header = OpOutput<'sync.inspect'>;
 
@@ -14,13 +16,16 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
   const [path, setPath] = useState<Target>(noTarget);
   const [passphrase, setPassphrase] = useState('');
   const [header, setHeader] = useState<Header | null>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const { explain } = useFilesT();
   const action = useAction(onDone);
   const inspect = async (p: string): Promise<void> => {
     setHeader(null);
+    setUnreadable(null);
     try {
       setHeader(await call('sync.inspect', { path: p }));
-    } catch {
-      setHeader(null);
+    } catch (e) {
+      setUnreadable(explain(e));
     }
   };
   // A bundle opened with the app, dropped on it, or linked as #/sync?open=REF&name=PATH.
@@ -45,21 +50,22 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
   return (
     <div className="card">
       <h2>{t('sync.import.title')}</h2>
-      <PathField
+      <FilePicker
         label={t('sync.import.path')}
+        kind={BUNDLE_FILES}
         value={path}
         onChange={(p) => {
           setPath(p);
-          setHeader(null);
+          void inspect(p.ref);
         }}
-        pick={() =>
-          call('shell.chooseFile', { filters: [{ name: 'Pamoja bundle', extensions: ['pamoja'] }] }).then(
-            (c) => (c && void inspect(c.ref), c),
-          )
-        }
         pickLabel={t('sync.import.choose')}
         testId="import-path"
       />
+      {unreadable && (
+        <p className="error-box" role="alert" data-testid="bundle-unreadable">
+          {unreadable}
+        </p>
+      )}
       {header && (
         <p className="notice" data-testid="bundle-header">
           {t('sync.import.header', {
@@ -78,9 +84,6 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
         </label>
       )}
       <div className="searchbar">
-        <button className="button" disabled={!path.ref.trim()} onClick={() => void inspect(path.ref.trim())}>
-          {t('sync.import.inspect')}
-        </button>
         <button
           className="button primary"
           disabled={!path.ref.trim() || action.busy}
@@ -124,16 +127,12 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
       >
         {t('sync.join.start')}
       </button>
-      <PathField
+      <FilePicker
         label={t('sync.join.invitation')}
+        kind={INVITATION_FILES}
         value={invitation}
         onChange={setInvitation}
-        pick={() =>
-          call('shell.chooseFile', {
-            filters: [{ name: 'Pamoja invitation', extensions: ['json', 'pamoja-invite'] }],
-          })
-        }
-        pickLabel={t('sync.import.choose')}
+        pickLabel={t('sync.join.choose')}
         testId="join-invitation"
       />
       <label className="field">

@@ -4,6 +4,7 @@ import { ErrorBox, Loading } from '../components/Status.tsx';
 import { ExportCard, SyncFolderCard } from '../components/SyncActions.tsx';
 import { ImportCard, JoinCard } from '../components/SyncOpen.tsx';
 import { formatDate, formatNumber } from '../format.ts';
+import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
 
 const DAY = 86_400_000;
@@ -16,6 +17,7 @@ const when = (iso: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–')
  */
 export function SyncScreen() {
   const { t, lang } = useSyncT();
+  const files = useFilesT();
   const status = useOp('sync.status', {});
   const devices = useOp('sync.devices', {});
   const log = useOp('sync.log', { limit: 50 });
@@ -42,6 +44,13 @@ export function SyncScreen() {
           <p className="muted">{t('sync.subtitle')}</p>
         </div>
       </div>
+
+      {needsPassphrase && (
+        <div className="card notice" role="status" data-testid="sync-not-joined">
+          <h2>{files.t('files.notJoined.title')}</h2>
+          <p>{files.t('files.notJoined.body')}</p>
+        </div>
+      )}
 
       <div className="card">
         <h2>{t('sync.thisDevice')}</h2>

@@ -114,6 +114,8 @@ export const syncOps = {
     ]),
     z.object({
       file: z.string(),
+      /** The written file as a ref (to download it, or show it in its folder). */
+      ref: z.string(),
       bytes: z.number(),
       changes: z.number(),
       tables: z.record(z.string(), z.number()),

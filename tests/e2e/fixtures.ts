@@ -22,7 +22,8 @@ export const test = base.extend<Fixtures>({
     // A byte copy keeps the template's device id: fine for one store; use serveAnother
     // when a test needs two laptops.
     copyFileSync(demoTemplate, db);
-    const served = await serveStore(db);
+    // The test's own folder stands for a USB stick: the page may use files there.
+    const served = await serveStore(db, ['--allow', testInfo.outputPath()]);
     await use(served);
     await served.stop();
     if (testInfo.status !== testInfo.expectedStatus)
@@ -41,7 +42,7 @@ export const test = base.extend<Fixtures>({
       const db = join(dir, 'pamoja.sqlite');
       if (kind === 'demo')
         execFileSync(process.execPath, ['bin/pamoja.js', 'demo', '--db', db, '--seed', '1']);
-      const served = await serveStore(db);
+      const served = await serveStore(db, ['--allow', testInfo.outputPath()]);
       started.push(served);
       return served;
     });

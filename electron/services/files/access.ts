@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
-import { PamojaError } from '../../../shared/errors.ts';
+import { PamojaError, PlaceError } from '../../../shared/errors.ts';
 
 /** What a chosen path is for: reading a file, writing one, or using a folder (the mailbox). */
 export type FileUse = 'read' | 'write' | 'folder';
@@ -50,12 +50,14 @@ export function shellGrants(): FileAccess & { describe(ref: string): string | un
     resolve(ref, use) {
       const granted = grants.get(ref);
       if (!granted) {
-        throw new PamojaError(
-          'invalid',
-          ref.startsWith(GRANT)
-            ? 'That file choice has expired: choose the file again.'
-            : 'Choose the file or folder with its Choose… button: the app does not take typed paths.',
-        );
+        throw ref.startsWith(GRANT)
+          ? new PlaceError('invalid', 'grant_expired', '', 'That file choice has expired: choose the file again.')
+          : new PlaceError(
+              'invalid',
+              'typed_path',
+              ref,
+              'Choose the file or folder with its Choose… button: the app does not take typed paths.',
+            );
       }
       const fits = granted.use === use || (granted.use === 'write' && use === 'read');
       if (!fits) {
@@ -85,8 +87,10 @@ export function withinFolders(folders: readonly string[]): FileAccess {
       const wanted = resolve(ref);
       const real = realOfNearest(wanted);
       if (!roots.some((root) => inside(root, real))) {
-        throw new PamojaError(
+        throw new PlaceError(
           'invalid',
+          'outside_allowed',
+          wanted,
           `${wanted} is outside the folders this server may ${use === 'read' ? 'read' : 'write'}: ` +
             `${roots.join(', ')}. Start it with --allow "${use === 'folder' ? wanted : dirname(wanted)}" to use it.`,
         );

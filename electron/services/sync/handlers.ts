@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { HandlerMap, OpsOf } from '../handlers.ts';
 import { exportBundle, importBundleFile, type ImportOutcome } from './bundles.ts';
 import { inspectBundleFile } from './bundleFile.ts';
@@ -10,6 +10,7 @@ import { readSyncLog } from './syncLog.ts';
 import { clockWarnings, joinSyncRegion, syncDevices, syncStatus } from './service.ts';
 import type { BundleHeader } from './bundleHeader.ts';
 import { bundlesFolder } from '../shell/handlers.ts';
+import { bundleTarget, existingBundle, existingFolder, ownFolder } from './places.ts';
 
 const headerView = (h: BundleHeader) => ({
   regionId: h.regionId,
@@ -32,8 +33,8 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
   'sync.export': async (input, { store, dataDir, progress, files }) => {
     const stamp = new Date(store.clock.now()).toISOString().slice(0, 19).replaceAll(':', '-');
     const path = input.path
-      ? files.resolve(input.path, 'write')
-      : join(bundlesFolder(dataDir), `pamoja-${input.kind}-${stamp}.pamoja`);
+      ? await bundleTarget(files.resolve(input.path, 'write'))
+      : join(await ownFolder(bundlesFolder(dataDir)), `pamoja-${input.kind}-${stamp}.pamoja`);
     const spec =
       input.kind === 'selective'
         ? { kind: input.kind, clusters: input.clusters ?? [], practices: input.practices ?? false }
@@ -41,17 +42,18 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
           ? { kind: input.kind, ...(input.forDevice ? { forDevice: input.forDevice } : {}) }
           : { kind: input.kind };
     const out = await exportBundle(store, spec, path, progress);
-    return { file: out.file, bytes: out.bytes, changes: out.changes, tables: out.tables };
+    const ref = files.grant(out.file, 'read');
+    return { file: out.file, ref, bytes: out.bytes, changes: out.changes, tables: out.tables };
   },
   'sync.import': async ({ path, passphrase }, { store, progress, files }) =>
     importView(
-      await importBundleFile(store, files.resolve(path, 'read'), {
+      await importBundleFile(store, await existingBundle(files.resolve(path, 'read')), {
         ...(passphrase ? { passphrase } : {}),
         progress,
       }),
     ),
   'sync.inspect': async ({ path }, { files }) =>
-    headerView(await inspectBundleFile(files.resolve(path, 'read'))),
+    headerView(await inspectBundleFile(await existingBundle(files.resolve(path, 'read')))),
   'sync.folder': async ({ dir, passphrase }, { store, progress, files }) => {
     const r = await syncFolder(store, files.resolve(dir, 'folder'), {
       ...(passphrase ? { passphrase } : {}),
@@ -60,13 +62,16 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
     return { ...r, imported: r.imported.map(importView) };
   },
   'sync.digest': (_input, { store }) => storeDigest(store),
-  'sync.join': (input, { store, files }) =>
+  'sync.join': async (input, { store, files }) =>
     joinSyncRegion(
       store,
-      'invitation' in input ? { ...input, invitation: files.resolve(input.invitation, 'read') } : input,
+      'invitation' in input
+        ? { ...input, invitation: await existingBundle(files.resolve(input.invitation, 'read')) }
+        : input,
     ),
   'sync.invite': async ({ path, password }, { store, files }) => {
     const file = files.resolve(path, 'write');
+    await existingFolder(dirname(file));
     await writeInvitation(store, file, password);
     return { file };
   },

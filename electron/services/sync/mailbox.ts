@@ -8,6 +8,7 @@ import { inspectBundle, isPartialWrite, type BundleHeader } from './bundleFile.t
 import { exportBundle, importBundleBytes, type ImportOutcome } from './bundles.ts';
 import { currentRegion } from './identity.ts';
 import { listPeers } from './knowledgeStore.ts';
+import { existingFolder } from './places.ts';
 
 /** The folder on a stick (or shared drive) that laptops use as a mailbox. */
 export const MAILBOX_FOLDER = 'PamojaSync';
@@ -52,6 +53,9 @@ export async function syncFolder(
   dir: string,
   options: { passphrase?: string; progress?: Progress } = {},
 ): Promise<MailboxResult> {
+  // The coach's folder must exist (a mistyped path or a stick not plugged in is refused,
+  // never created); only PamojaSync inside it is made.
+  await existingFolder(dir);
   const folder = join(dir, MAILBOX_FOLDER);
   try {
     await mkdir(folder, { recursive: true });
