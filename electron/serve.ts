@@ -41,7 +41,8 @@ const store = openStore(dbFile);
 const dataDir = dirname(resolve(dbFile));
 const allowed = values.allow.map((dir) => resolve(dir));
 for (const dir of allowed) {
-  if (!existsSync(dir)) console.error(`Note: --allow ${dir} does not exist (yet); plug the stick in and it will be usable.`);
+  if (!existsSync(dir))
+    console.error(`Note: --allow ${dir} does not exist (yet); plug the stick in and it will be usable.`);
 }
 const ctx = createContext(store, dataDir, 'http', undefined, { files: withinFolders([dataDir, ...allowed]) });
 if (values.demo && !hasRegion(store)) {

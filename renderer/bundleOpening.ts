@@ -30,7 +30,11 @@ export function useBundleOpening(): void {
       if (!file) return;
       if (events) void events.dropped(file).then((chosen) => chosen && openBundle(chosen));
       // In the browser a dropped bundle is uploaded to the local server, like a picked one.
-      else void uploadFile(file).then((chosen) => openBundle({ ...chosen, path: file.name }), () => undefined);
+      else
+        void uploadFile(file).then(
+          (chosen) => openBundle({ ...chosen, path: file.name }),
+          () => undefined,
+        );
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);

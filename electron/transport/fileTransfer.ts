@@ -41,7 +41,8 @@ export async function receiveUpload(
 ): Promise<FileChoice> {
   const name = uploadName(rawName);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new PamojaError('invalid', `${name} is larger than any bundle may be (2 GiB).`);
+  if (declared > MAX_UPLOAD_BYTES)
+    throw new PamojaError('invalid', `${name} is larger than any bundle may be (2 GiB).`);
   const folder = join(ctx.dataDir, 'received');
   await mkdir(folder, { recursive: true });
   const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
@@ -54,7 +55,8 @@ export async function receiveUpload(
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           size += chunk.length;
-          if (size > MAX_UPLOAD_BYTES) throw new PamojaError('invalid', `${name} is larger than any bundle may be (2 GiB).`);
+          if (size > MAX_UPLOAD_BYTES)
+            throw new PamojaError('invalid', `${name} is larger than any bundle may be (2 GiB).`);
           yield chunk;
         }
       },

@@ -111,7 +111,10 @@ export async function startHttpTransport(options: {
   async function transferFile(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     try {
       if (url.pathname === '/upload') {
-        send(res, 200, { ok: true, value: await receiveUpload(req, options.ctx, url.searchParams.get('name')) });
+        send(res, 200, {
+          ok: true,
+          value: await receiveUpload(req, options.ctx, url.searchParams.get('name')),
+        });
         return;
       }
       const body = await readBody(req);

@@ -16,7 +16,10 @@ interface FileKind {
   extensions: string[];
 }
 export const BUNDLE_FILES: FileKind = { name: 'Pamoja bundle', extensions: ['pamoja'] };
-export const INVITATION_FILES: FileKind = { name: 'Pamoja invitation', extensions: ['pamoja-invite', 'json'] };
+export const INVITATION_FILES: FileKind = {
+  name: 'Pamoja invitation',
+  extensions: ['pamoja-invite', 'json'],
+};
 
 /**
  * A file to read. In the app the shell's dialog chooses it (the page never names a path);
@@ -55,8 +58,10 @@ export function FilePicker(props: {
     }
   };
   return (
-    <div className="field">
-      <span id={`${props.testId}-label`}>{props.label}</span>
+    <div className="field place">
+      <span className="place-label" id={`${props.testId}-label`}>
+        {props.label}
+      </span>
       <div className="searchbar" style={{ alignItems: 'center' }}>
         <input
           readOnly
@@ -115,8 +120,10 @@ export function FolderField(props: {
   const info = useOp('shell.info', inShell() ? null : {});
   if (inShell()) {
     return (
-      <div className="field">
-        <span id={`${props.testId}-label`}>{props.label}</span>
+      <div className="field place">
+        <span className="place-label" id={`${props.testId}-label`}>
+          {props.label}
+        </span>
         <div className="searchbar" style={{ alignItems: 'center' }}>
           <input
             readOnly
@@ -148,20 +155,22 @@ export function FolderField(props: {
     );
   }
   return (
-    <label className="field">
-      {props.label}
-      <input
-        value={props.value.shown}
-        onChange={(e) => props.onChange({ ref: e.target.value, shown: e.target.value })}
-        data-testid={props.testId}
-        spellCheck={false}
-      />
+    <>
+      <label className="field">
+        {props.label}
+        <input
+          value={props.value.shown}
+          onChange={(e) => props.onChange({ ref: e.target.value, shown: e.target.value })}
+          data-testid={props.testId}
+          spellCheck={false}
+        />
+      </label>
       {info.data && (
-        <span className="muted small" data-testid={`${props.testId}-allowed`}>
+        <p className="muted small place-hint" data-testid={`${props.testId}-allowed`}>
           {t('files.allowed', { folders: info.data.allowedFolders.join(', ') })}
-        </span>
+        </p>
       )}
-    </label>
+    </>
   );
 }
 
@@ -185,14 +194,16 @@ export function SaveTarget(props: {
   const place = info.data ? t('files.defaultPlace', { folder: info.data.bundlesFolder }) : '';
   if (!inShell()) {
     return (
-      <p className="muted small" data-testid={props.testId}>
+      <p className="muted small place-hint" data-testid={props.testId}>
         {place}
       </p>
     );
   }
   return (
-    <div className="field">
-      <span id={`${props.testId}-label`}>{props.label}</span>
+    <div className="field place">
+      <span className="place-label" id={`${props.testId}-label`}>
+        {props.label}
+      </span>
       <div className="searchbar" style={{ alignItems: 'center' }}>
         <input
           readOnly

@@ -80,7 +80,12 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
       {needsPassphrase && (
         <label className="field">
           {t('sync.passphraseIfNew')}
-          <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            data-testid="import-passphrase"
+          />
         </label>
       )}
       <div className="searchbar">
@@ -124,6 +129,7 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
         className="button"
         disabled={!passphrase || action.busy}
         onClick={() => void join({ passphrase })}
+        data-testid="join-start"
       >
         {t('sync.join.start')}
       </button>

@@ -14,7 +14,8 @@ export const fileMessages = defineMessages({
     'files.download': 'Download {name}',
     'files.savedIn': 'Saved in {folder}',
     'files.defaultPlace': 'Leave empty to save in Pamoja’s bundles folder: {folder}',
-    'files.allowed': 'This browser may use folders inside: {folders}. Start Pamoja with --allow FOLDER to add a USB stick.',
+    'files.allowed':
+      'This browser may use folders inside: {folders}. Start Pamoja with --allow FOLDER to add a USB stick.',
     'files.showInFolder': 'Show in folder',
     'files.reason.folder_missing':
       'The folder {detail} is not there. Is the USB stick plugged in? Nothing was created or changed.',
@@ -24,7 +25,8 @@ export const fileMessages = defineMessages({
     'files.reason.not_a_file': '{detail} is a folder, not a bundle file.',
     'files.reason.not_a_bundle_target':
       '{detail} already exists and is not a Pamoja bundle, so it was left as it is. Choose another name.',
-    'files.reason.typed_path': 'Choose the file or folder with its button: the app does not take typed paths.',
+    'files.reason.typed_path':
+      'Choose the file or folder with its button: the app does not take typed paths.',
     'files.reason.grant_expired': 'That choice has expired: choose the file again.',
     'files.reason.outside_allowed':
       '{detail} is outside the folders this browser may use. Start Pamoja with --allow and that folder to use it.',
@@ -51,7 +53,8 @@ export const fileMessages = defineMessages({
     'files.reason.not_a_file': '{detail} ni folda, si faili la kifurushi.',
     'files.reason.not_a_bundle_target':
       '{detail} tayari lipo na si kifurushi cha Pamoja, kwa hiyo limeachwa kama lilivyo. Chagua jina jingine.',
-    'files.reason.typed_path': 'Chagua faili au folda kwa kitufe chake: programu haipokei njia zilizoandikwa.',
+    'files.reason.typed_path':
+      'Chagua faili au folda kwa kitufe chake: programu haipokei njia zilizoandikwa.',
     'files.reason.grant_expired': 'Chaguo hilo limepitwa na wakati: chagua faili tena.',
     'files.reason.outside_allowed':
       '{detail} iko nje ya folda ambazo kivinjari hiki kinaweza kutumia. Anzisha Pamoja na --allow na folda hiyo ili kuitumia.',

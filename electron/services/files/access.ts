@@ -51,7 +51,12 @@ export function shellGrants(): FileAccess & { describe(ref: string): string | un
       const granted = grants.get(ref);
       if (!granted) {
         throw ref.startsWith(GRANT)
-          ? new PlaceError('invalid', 'grant_expired', '', 'That file choice has expired: choose the file again.')
+          ? new PlaceError(
+              'invalid',
+              'grant_expired',
+              '',
+              'That file choice has expired: choose the file again.',
+            )
           : new PlaceError(
               'invalid',
               'typed_path',

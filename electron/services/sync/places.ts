@@ -29,7 +29,8 @@ export async function existingFolder(dir: string): Promise<string> {
       `The folder ${dir} is not there. Is the USB stick plugged in? Nothing was created or changed.`,
     );
   }
-  if (found !== 'folder') throw new PlaceError('invalid', 'not_a_folder', dir, `${dir} is a file, not a folder.`);
+  if (found !== 'folder')
+    throw new PlaceError('invalid', 'not_a_folder', dir, `${dir} is a file, not a folder.`);
   return dir;
 }
 
@@ -44,7 +45,8 @@ export async function existingBundle(path: string): Promise<string> {
       `There is no bundle at ${path}: it may have been moved or renamed, or the USB stick taken out.`,
     );
   }
-  if (found !== 'file') throw new PlaceError('invalid', 'not_a_file', path, `${path} is a folder, not a bundle file.`);
+  if (found !== 'file')
+    throw new PlaceError('invalid', 'not_a_file', path, `${path} is a folder, not a bundle file.`);
   return path;
 }
 
