@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const PASS = 'mvua ya masika 2026';
@@ -39,6 +40,7 @@ test('a laptop that has not joined a region is told so first, in English and Kis
     const cards = page.getByTestId('sync-screen').locator(':scope > .card');
     await expect(cards.first()).toHaveAttribute('data-testid', 'sync-not-joined');
     await page.screenshot({ path: testInfo.outputPath(`sync-not-joined-${lang}.png`), fullPage: true });
+    await expectAccessible(page, `sync not joined ${lang}`, testInfo);
   }
 });
 
@@ -59,6 +61,7 @@ test('syncing to a missing folder creates nothing and asks whether the stick is 
     );
     await alert.scrollIntoViewIfNeeded();
     await app.screenshot({ path: testInfo.outputPath(`sync-missing-folder-${lang}.png`) });
+    await expectAccessible(app, `sync missing folder ${lang}`, testInfo);
   }
   expect(existsSync(missing)).toBe(false);
   // The page says which folders this server may use.
@@ -96,6 +99,7 @@ test('the browser picks a bundle file, shows what it is and takes it; a missing 
     await expect(pageB.getByTestId('bundle-header')).toContainText('Kilifi');
     await pageB.getByTestId('import-go').scrollIntoViewIfNeeded();
     await pageB.screenshot({ path: testInfo.outputPath(`sync-picked-bundle-${lang}.png`) });
+    await expectAccessible(pageB, `sync picked bundle ${lang}`, testInfo);
   }
   await openSync(pageB, b.url);
   await pageB.getByTestId('import-path-file').setInputFiles(bundle);
@@ -134,4 +138,5 @@ test('the browser downloads the bundle it wrote to the default bundles folder', 
   await file.saveAs(saved);
   expect(readFileSync(saved).subarray(0, 4).toString('latin1')).toBe('\x89PMJ');
   await app.screenshot({ path: testInfo.outputPath('sync-download-en.png') });
+  await expectAccessible(app, 'sync written bundle', testInfo);
 });
