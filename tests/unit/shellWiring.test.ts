@@ -153,6 +153,8 @@ describe('file paths in the app: only what the shell granted', () => {
       error: {
         code: 'invalid',
         message: 'Choose the file or folder with its Choose… button: the app does not take typed paths.',
+        reason: 'typed_path',
+        detail: join(dir, 'x.pamoja'),
       },
     });
     const folder = await dispatch(handlers, ctx, 'sync.folder', { dir });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../electron/cli/command.ts';
@@ -56,6 +56,12 @@ describe('pamoja export / import / inspect / digest / join / sync-folder', () =>
     expect(await digest(b)).toBe(await digest(a));
 
     const stick = join(dir, 'stick');
+    // A stick that is not plugged in is refused, and its folder never created.
+    const unplugged = await run({}, 'sync-folder', '--db', a, stick);
+    expect(unplugged.code).toBe(1);
+    expect(unplugged.err).toMatch(/Is the USB stick plugged in\?/);
+    expect(existsSync(stick)).toBe(false);
+    mkdirSync(stick);
     expect((await run({}, 'sync-folder', '--db', a, stick)).code).toBe(0);
     const onB = await run({}, 'sync-folder', '--db', b, stick, '--json');
     expect(onB.code).toBe(0);
