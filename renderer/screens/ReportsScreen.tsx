@@ -1,177 +1,248 @@
-import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { translator } from '../../shared/i18n.ts';
-import { indicatorLabel } from '../../shared/labels.ts';
-import { reportMessages } from '../../shared/reports/messages.ts';
-import { ApiError, call, inShell, useOp } from '../api.ts';
+import { useEffect, useState } from 'react';
+import { languageNames, languages, translator, type Lang } from '../../shared/i18n.ts';
+import {
+  periodDates,
+  type ReportFormat,
+  type ReportPeriod,
+  type ReportScope,
+} from '../../shared/reports/period.ts';
+import { ApiError, call, useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { completionBars } from '../reportChart.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { reportScreenMessages } from '../i18n/reports.ts';
 
-const pct = (v: number | null): string => (v === null ? '–' : `${Math.round(v * 100)}%`);
-const signed = (v: number | null): string => (v === null ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`);
+type ScopeKind = ReportScope['kind'];
 
-/** Saves text as a file through the browser's download (works in the shell too). */
-function download(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A term's report for the region: per cluster, with spreadsheet and PDF exports. */
+/** Reports for officials: what it covers, when, in which language; a preview; saved files. */
 export function ReportsScreen() {
-  const { t: ui, lang } = useI18n();
-  const t = translator(reportMessages, lang);
-  const [term, setTerm] = useState<string | null>(null);
-  const report = useOp('reports.term', term ? { term } : {});
-  const [message, setMessage] = useState<string>();
+  const { lang: uiLang } = useI18n();
+  const t = translator(reportScreenMessages, uiLang);
+  const options = useOp('reports.options', {});
+  const shell = useOp('shell.info', {});
+  const desktop = shell.data?.desktop === true;
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('region');
+  const [clusterId, setClusterId] = useState('');
+  const [coach, setCoach] = useState('');
+  const [period, setPeriod] = useState<ReportPeriod | null>(null);
+  const [lang, setLang] = useState<Lang>(uiLang);
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  const [saving, setSaving] = useState<ReportFormat | null>(null);
 
-  if (report.error) return <ErrorBox error={report.error} onRetry={report.reload} />;
-  if (!report.data) return <Loading />;
-  const r = report.data;
+  const o = options.data;
+  useEffect(() => {
+    if (!o) return;
+    if (!period) setPeriod(o.period);
+    if (!clusterId && o.clusters[0]) setClusterId(o.clusters[0].id);
+    if (!coach && o.coaches[0]) setCoach(o.coaches[0]);
+  }, [o, period, clusterId, coach]);
 
-  const exportAs = async (format: 'csv' | 'html'): Promise<void> => {
+  const scope: ReportScope | null =
+    scopeKind === 'region'
+      ? { kind: 'region' }
+      : scopeKind === 'cluster'
+        ? clusterId
+          ? { kind: 'cluster', clusterId }
+          : null
+        : coach
+          ? { kind: 'coach', coach }
+          : null;
+  const badRange = period?.kind === 'range' && period.from > period.to;
+  const request = scope && period && !badRange ? { scope, period, lang } : null;
+  const preview = useOp('reports.preview', request);
+
+  if (options.error) return <ErrorBox error={options.error} onRetry={options.reload} />;
+  if (!o || !period) return <Loading />;
+
+  const save = async (format: ReportFormat): Promise<void> => {
+    if (!request) return;
     setMessage(undefined);
+    setSaving(format);
     try {
-      const file = await call('reports.export', { term: r.term, format, lang });
-      if (format === 'html' && inShell()) {
+      if (desktop && format === 'pdf') {
+        // In the app: Electron prints the same document, with page numbers.
+        const file = await call('reports.export', { ...request, format: 'html' });
         const saved = await call('shell.printToPdf', {
           html: file.content,
           defaultName: file.fileName.replace(/\.html$/, '.pdf'),
+          landscape: true,
+          pageNumbers: { label: t('reports.pageLabel') },
         });
-        if (saved) setMessage(saved.path);
-      } else if (format === 'html') {
-        // In a browser: open the printable report; its print dialog saves a PDF.
-        const w = window.open(URL.createObjectURL(new Blob([file.content], { type: 'text/html' })));
-        w?.addEventListener('load', () => w.print());
+        if (saved) setMessage({ text: t('reports.saved', { path: saved.path }) });
+      } else if (desktop) {
+        const file = `${preview.data?.fileBase ?? 'pamoja-report'}.${format}`;
+        const choice = await call('shell.saveFile', {
+          defaultName: file,
+          filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        });
+        if (!choice) return;
+        await call('reports.save', { ...request, format, path: choice.ref });
+        setMessage({ text: t('reports.saved', { path: choice.path }) });
       } else {
-        download(file.fileName, file.mimeType, file.content);
+        // In a browser (`serve`): the file goes into the data folder's Reports folder.
+        const saved = await call('reports.save', { ...request, format });
+        setMessage({ text: t('reports.saved', { path: saved.path }) });
       }
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : String(e));
+      setMessage({ text: e instanceof ApiError ? e.message : String(e), error: true });
+    } finally {
+      setSaving(null);
     }
   };
 
+  const terms = o.terms.length ? o.terms : period.kind === 'term' ? [period.term] : [];
   return (
-    <section>
+    <section className="reports-screen">
       <div className="page-head">
         <div>
-          <h1>{t('report.title', { region: r.regionName, term: r.term })}</h1>
-          <p className="muted">{t('report.period', { from: r.from, to: r.to, previous: r.previousTerm })}</p>
+          <h1>{t('reports.title')}</h1>
+          <p className="muted">{t('reports.subtitle')}</p>
         </div>
-        <div className="actions">
+      </div>
+      <div className="card report-controls">
+        <label className="field">
+          {t('reports.scope')}
+          <select
+            value={scopeKind}
+            onChange={(e) => setScopeKind(e.target.value as ScopeKind)}
+            data-testid="report-scope"
+          >
+            <option value="region">{t('reports.scope.region')}</option>
+            <option value="cluster">{t('reports.scope.cluster')}</option>
+            <option value="coach">{t('reports.scope.coach')}</option>
+          </select>
+        </label>
+        {scopeKind === 'cluster' && (
           <label className="field">
-            {ui('reports.term')}
-            <select value={r.term} onChange={(e) => setTerm(e.target.value)} data-testid="report-term">
-              {r.terms.map((x) => (
+            {t('reports.cluster')}
+            <select
+              value={clusterId}
+              onChange={(e) => setClusterId(e.target.value)}
+              data-testid="report-cluster"
+            >
+              {o.clusters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {scopeKind === 'coach' && (
+          <label className="field">
+            {t('reports.coach')}
+            <select value={coach} onChange={(e) => setCoach(e.target.value)} data-testid="report-coach">
+              {o.coaches.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          {t('reports.period')}
+          <select
+            value={period.kind}
+            data-testid="report-period-kind"
+            onChange={(e) =>
+              setPeriod(
+                e.target.value === 'term'
+                  ? { kind: 'term', term: terms[0] ?? '' }
+                  : { kind: 'range', ...periodDates(period) },
+              )
+            }
+          >
+            <option value="term">{t('reports.period.term')}</option>
+            <option value="range">{t('reports.period.range')}</option>
+          </select>
+        </label>
+        {period.kind === 'term' ? (
+          <label className="field">
+            {t('reports.term')}
+            <select
+              value={period.term}
+              onChange={(e) => setPeriod({ kind: 'term', term: e.target.value })}
+              data-testid="report-term"
+            >
+              {terms.map((x) => (
                 <option key={x} value={x}>
                   {x}
                 </option>
               ))}
             </select>
           </label>
-          <button className="button" onClick={() => void exportAs('csv')} style={{ alignSelf: 'flex-end' }}>
-            {ui('reports.csv')}
-          </button>
-          <button
-            className="button primary"
-            onClick={() => void exportAs('html')}
-            style={{ alignSelf: 'flex-end' }}
-          >
-            {ui('reports.pdf')}
-          </button>
+        ) : (
+          <>
+            <label className="field">
+              {t('reports.from')}
+              <input
+                type="date"
+                value={period.from}
+                onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })}
+                data-testid="report-from"
+              />
+            </label>
+            <label className="field">
+              {t('reports.to')}
+              <input
+                type="date"
+                value={period.to}
+                onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })}
+                data-testid="report-to"
+                aria-invalid={badRange || undefined}
+              />
+            </label>
+          </>
+        )}
+        <label className="field">
+          {t('reports.lang')}
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="report-lang">
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {languageNames[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="report-save">
+          {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+            <button
+              key={f}
+              className={`button${f === 'pdf' ? ' primary' : ''}`}
+              disabled={!request || saving !== null}
+              onClick={() => void save(f)}
+              data-testid={`report-save-${f}`}
+            >
+              {saving === f
+                ? t('reports.saving')
+                : t(f === 'pdf' ? 'reports.savePdf' : f === 'xlsx' ? 'reports.saveXlsx' : 'reports.saveCsv')}
+            </button>
+          ))}
         </div>
       </div>
-      {message && (
-        <p className="notice" role="status">
-          {message}
+      {badRange && (
+        <p className="error-box" role="alert">
+          {t('reports.badRange')}
         </p>
       )}
-      <div className="tiles">
-        <Tile value={String(r.totals.sessionsHeld)} label={t('report.sessions')} />
-        <Tile value={`${r.totals.clustersMet}/${r.totals.clusters}`} label={ui('reports.clustersMet')} />
-        <Tile value={pct(r.totals.attendanceRate)} label={t('report.attendance')} />
-        <Tile value={pct(r.totals.completionRate)} label={t('report.completion')} />
-        <Tile
-          value={`${r.totals.adoptions} (${r.totals.adoptionsImproved})`}
-          label={`${t('report.adoptions')} (${t('report.improved')})`}
+      {message && (
+        <p className={message.error ? 'error-box' : 'success'} role="status" data-testid="report-message">
+          {message.text}
+        </p>
+      )}
+      {preview.error ? (
+        <ErrorBox error={preview.error} onRetry={preview.reload} />
+      ) : !preview.data ? (
+        <Loading />
+      ) : (
+        <iframe
+          className="report-preview"
+          title={`${t('reports.preview')}: ${preview.data.title}`}
+          sandbox=""
+          srcDoc={preview.data.html}
+          data-testid="report-preview"
         />
-      </div>
-      <div className="card" style={{ marginBottom: '1rem' }}>
-        <h2>{t('report.completionChart')}</h2>
-        <div style={{ height: 220 }} data-testid="report-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={completionBars(r.rows)} margin={{ top: 4, right: 8, bottom: 40, left: 0 }}>
-              <CartesianGrid stroke="#e3e9ea" vertical={false} />
-              <XAxis
-                dataKey="name"
-                angle={-30}
-                textAnchor="end"
-                interval={0}
-                tick={{ fontSize: 11 }}
-                height={50}
-              />
-              <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 11 }} width={44} />
-              <Tooltip />
-              <Bar
-                dataKey="completion"
-                name={t('report.completion')}
-                fill="#0f5e5a"
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <p className="muted small">{t('report.rateNote')}</p>
-      </div>
-      <div className="card" style={{ overflowX: 'auto' }}>
-        <table className="data" data-testid="report-table">
-          <thead>
-            <tr>
-              <th>{t('report.cluster')}</th>
-              <th className="num">{t('report.sessions')}</th>
-              <th className="num">{t('report.attendance')}</th>
-              <th className="num">{t('report.commitmentsMade')}</th>
-              <th className="num">{t('report.commitmentsDue')}</th>
-              <th className="num">{t('report.completion')}</th>
-              <th className="num">{t('report.adoptions')}</th>
-              <th className="num">{indicatorLabel(lang, 'attendance_rate')} ±</th>
-              <th className="num">{indicatorLabel(lang, 'dropout_rate')} ±</th>
-              <th className="num">{indicatorLabel(lang, 'literacy_rate')} ±</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.clusterId}>
-                <td>
-                  <a href={`#/clusters/${row.clusterId}`}>{row.clusterName}</a>
-                </td>
-                <td className="num">{row.sessionsHeld}</td>
-                <td className="num">{pct(row.attendanceRate)}</td>
-                <td className="num">{row.commitmentsMade}</td>
-                <td className="num">{row.commitmentsDue}</td>
-                <td className="num">{pct(row.completionRate)}</td>
-                <td className="num">{row.adoptions}</td>
-                <td className="num">{signed(row.change.attendance_rate)}</td>
-                <td className="num">{signed(row.change.dropout_rate)}</td>
-                <td className="num">{signed(row.change.literacy_rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      )}
     </section>
-  );
-}
-
-function Tile({ value, label }: { value: string; label: string }) {
-  return (
-    <div className="tile">
-      <div className="value">{value}</div>
-      <div className="label">{label}</div>
-    </div>
   );
 }

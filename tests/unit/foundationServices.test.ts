@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alignTrend } from '../../electron/services/clusters/trend.ts';
+import { alignTrend } from '../../shared/charts/trend.ts';
 import { clusterTrend, getCluster, listClusters } from '../../electron/services/clusters/service.ts';
 import { getPractice, splitSteps } from '../../electron/services/practices/detail.ts';
 import { searchPractices } from '../../electron/services/practices/search.ts';

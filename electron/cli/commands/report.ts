@@ -1,42 +1,90 @@
 import { writeFile } from 'node:fs/promises';
 import { languages, type Lang } from '../../../shared/i18n.ts';
-import { Term } from '../../../shared/schema/enums.ts';
-import { termOf } from '../../../shared/sessions/completion.ts';
+import {
+  reportFormats,
+  type ReportFormat,
+  type ReportPeriod,
+  type ReportScope,
+} from '../../../shared/reports/period.ts';
+import { IsoDate, Term } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
-import { reportCsv, reportHtml } from '../../services/reports/exports.ts';
-import { termReport } from '../../services/reports/termReport.ts';
+import { buildReportFile } from '../../services/reports/build.ts';
 import { EXIT_OK, parseFlags, required, UsageError, type Command } from '../command.ts';
 import { openExistingStore } from '../openExisting.ts';
 
+const USAGE =
+  'pamoja report --db FILE [--term T | --from YYYY-MM-DD --to YYYY-MM-DD] [--cluster ID | --coach NAME]\n' +
+  '              --format html|pdf|xlsx|csv [--lang en|sw] --out PATH [--browser PATH]';
+
+function period(values: { term?: string; from?: string; to?: string }): ReportPeriod | undefined {
+  if (values.term !== undefined) {
+    if (values.from !== undefined || values.to !== undefined)
+      throw new UsageError('give either --term or --from and --to, not both');
+    if (!Term.safeParse(values.term).success)
+      throw new UsageError(`--term must look like 2026-T2, got "${values.term}"`);
+    return { kind: 'term', term: values.term };
+  }
+  if (values.from === undefined && values.to === undefined) return undefined;
+  if (values.from === undefined || values.to === undefined)
+    throw new UsageError('--from and --to go together');
+  for (const [flag, v] of [
+    ['from', values.from],
+    ['to', values.to],
+  ] as const) {
+    if (!IsoDate.safeParse(v).success)
+      throw new UsageError(`--${flag} must be a date like 2026-05-01, got "${v}"`);
+  }
+  if (values.from > values.to) throw new UsageError(`--from (${values.from}) is after --to (${values.to})`);
+  return { kind: 'range', from: values.from, to: values.to };
+}
+
+function scope(values: { cluster?: string; coach?: string }): ReportScope {
+  if (values.cluster !== undefined && values.coach !== undefined)
+    throw new UsageError('give either --cluster or --coach, not both');
+  if (values.cluster !== undefined) return { kind: 'cluster', clusterId: values.cluster };
+  if (values.coach !== undefined) {
+    if (!values.coach.trim()) throw new UsageError('--coach needs a name');
+    return { kind: 'coach', coach: values.coach };
+  }
+  return { kind: 'region' };
+}
+
 export const reportCommand: Command = {
   name: 'report',
-  summary: "Write a term's report for the region as a spreadsheet (CSV) or printable HTML",
-  usage: 'pamoja report --db FILE --out FILE [--term 2026-T2] [--format csv|html] [--lang en|sw]',
+  summary: "Write a report for the region, a CoP or a coach's CoPs: printable HTML, PDF, Excel (XLSX) or CSV",
+  usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, {
       db: { type: 'string' },
       out: { type: 'string' },
       term: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      cluster: { type: 'string' },
+      coach: { type: 'string' },
       format: { type: 'string', default: 'csv' },
       lang: { type: 'string', default: 'en' },
+      browser: { type: 'string' },
     });
     const out = required(values.out, 'out');
-    const today = todayIso();
-    const term = values.term ?? termOf(today);
-    if (!Term.safeParse(term).success) throw new UsageError(`--term must look like 2026-T2, got "${term}"`);
-    if (values.format !== 'csv' && values.format !== 'html')
-      throw new UsageError('--format must be csv or html');
+    if (!(reportFormats as readonly string[]).includes(values.format))
+      throw new UsageError('--format must be html, pdf, xlsx or csv');
     if (!(languages as readonly string[]).includes(values.lang))
       throw new UsageError('--lang must be en or sw');
+    const request = {
+      scope: scope(values),
+      period: period(values),
+      format: values.format as ReportFormat,
+      lang: values.lang as Lang,
+    };
     const store = openExistingStore(required(values.db, 'db'));
     try {
-      const report = termReport(store, term, today);
-      const lang = values.lang as Lang;
-      await writeFile(
-        out,
-        values.format === 'csv' ? reportCsv(report, lang) : reportHtml(report, lang, today),
-      );
-      io.stdout(`Wrote the ${term} report (${report.rows.length} clusters) to ${out}\n`);
+      const file = await buildReportFile(store, request, {
+        today: todayIso(),
+        ...(values.browser ? { browser: values.browser } : {}),
+      });
+      await writeFile(out, file.bytes);
+      io.stdout(`Wrote the report (${request.format.toUpperCase()}, ${file.bytes.length} bytes) to ${out}\n`);
       return EXIT_OK;
     } finally {
       store.close();

@@ -4,7 +4,7 @@ import { distanceKm } from '../../../shared/geo.ts';
 import type { IndicatorName } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
 import type { Store } from '../../db/store.ts';
-import { alignTrend, type TermAverage } from './trend.ts';
+import { alignTrend, type TermAverage } from '../../../shared/charts/trend.ts';
 
 interface ClusterRow {
   id: string;

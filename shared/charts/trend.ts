@@ -1,4 +1,4 @@
-import type { TrendPoint } from '../../../shared/contract/clusters.ts';
+import type { TrendPoint } from '../contract/clusters.ts';
 
 export interface TermAverage {
   term: string;
