@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
+import { expectAccessible } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test('a cluster report: chosen, previewed, saved as XLSX that reads back with its figures', async ({
@@ -20,6 +21,7 @@ test('a cluster report: chosen, previewed, saved as XLSX that reads back with it
   // The page itself never scrolls sideways at 1366×768.
   expect(await app.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
   await app.screenshot({ path: testInfo.outputPath('report-preview-en.png') });
+  await expectAccessible(app, 'reports-cluster-en', testInfo);
 
   await app.getByTestId('report-save-xlsx').click();
   const message = app.getByTestId('report-message');
@@ -52,6 +54,7 @@ test('the Reports screen in Kiswahili, for a coach’s CoPs over a run of dates'
   await expect(preview.getByRole('heading', { level: 1 })).toContainText('Makundi ya');
   await expect(preview.getByRole('heading', { level: 1 })).toContainText('2026-01-01 hadi 2026-08-31');
   await app.screenshot({ path: testInfo.outputPath('report-preview-sw.png') });
+  await expectAccessible(app, 'reports-coach-sw', testInfo);
   await app.getByTestId('report-save-csv').click();
   await expect(app.getByTestId('report-message')).toContainText('Ripoti imehifadhiwa kwenye');
 });
