@@ -16,8 +16,7 @@ import { waitingBundles } from '../../services/mail/receive.ts';
 import { sendOutbox } from '../../services/mail/send.ts';
 import { readMailSettings, saveMailSettings } from '../../services/mail/settings.ts';
 import { testSmtp } from '../../services/mail/smtp.ts';
-import { reportCsv, reportHtml } from '../../services/reports/exports.ts';
-import { termReport } from '../../services/reports/termReport.ts';
+import { buildReportFile } from '../../services/reports/build.ts';
 import { currentRegion } from '../../services/sync/identity.ts';
 import {
   EXIT_BAD_INPUT,
@@ -186,12 +185,20 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       let item: OutboxItem;
       if (values.report !== undefined) {
         const term = values.report || termOf(todayIso());
-        const report = termReport(store, term, todayIso());
-        const lang = values.lang as Lang;
-        const text = values.format === 'csv' ? reportCsv(report, lang) : reportHtml(report, lang, todayIso());
+        // The one report builder (the Reports screen and `pamoja report` use it too).
+        const file = await buildReportFile(
+          store,
+          {
+            scope: { kind: 'region' },
+            period: { kind: 'term', term },
+            format: values.format as 'html' | 'csv',
+            lang: values.lang as Lang,
+          },
+          { today: todayIso() },
+        );
         item = queueReport(store, recipient, {
-          fileName: `pamoja-report-${term}.${values.format}`,
-          content: Buffer.from(text, 'utf8'),
+          fileName: file.fileName,
+          content: file.bytes,
           title: `${term} report`,
         });
       } else {
