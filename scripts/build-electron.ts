@@ -13,15 +13,21 @@ const common: BuildOptions = {
   external: ['electron', 'better-sqlite3'],
 };
 
-await build({
+// Bundled CommonJS dependencies call require(); give the ES modules one.
+const esm: BuildOptions = {
   ...common,
-  entryPoints: ['electron/main.ts'],
-  outfile: 'dist-electron/main.mjs',
   format: 'esm',
-  // Bundled CommonJS dependencies call require(); give the ES module one.
   banner: {
     js: "import { createRequire as __pamojaRequire } from 'node:module'; const require = __pamojaRequire(import.meta.url);",
   },
+};
+await build({ ...esm, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.mjs' });
+// The job runner's worker (long imports, exports, loads) is its own bundle beside main.mjs,
+// where electron/services/jobs/runner.ts looks for it once bundled.
+await build({
+  ...esm,
+  entryPoints: ['electron/services/jobs/worker.ts'],
+  outfile: 'dist-electron/job-worker.mjs',
 });
 await build({
   ...common,
@@ -29,4 +35,4 @@ await build({
   outfile: 'dist-electron/preload.cjs',
   format: 'cjs',
 });
-console.log('built dist-electron/main.mjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.mjs, job-worker.mjs and preload.cjs');

@@ -2,8 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { PamojaError } from '../../shared/errors.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
 
-/** Brings a store up to the newest schema; returns the versions applied. */
-export function migrate(db: Database, migrations = allMigrations): number[] {
+/**
+ * Brings a store up to the newest schema; returns the versions applied. `beforeUpgrade`
+ * runs once, before the first migration, when a store made by an older version is
+ * upgraded (not for a new, empty store).
+ */
+export function migrate(
+  db: Database,
+  migrations = allMigrations,
+  beforeUpgrade?: (from: number, to: number) => void,
+): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest) {
@@ -13,6 +21,7 @@ export function migrate(db: Database, migrations = allMigrations): number[] {
     );
   }
   const applied: number[] = [];
+  if (current > 0 && current < newest) beforeUpgrade?.(current, newest);
   for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
+import { pruneBackups, snapshotNowSync } from './backupFiles.ts';
 import { migrate } from './migrate.ts';
 import { createWriter, StatementCache, type ClockSource, type Writer } from './writer.ts';
 
@@ -44,7 +45,13 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   try {
-    if (!options.readonly) migrate(db);
+    // A snapshot before a migration rewrites an older store (issue: backups before migrations).
+    if (!options.readonly)
+      migrate(db, undefined, () => {
+        if (file === ':memory:') return;
+        snapshotNowSync(db, file, 'before-migration');
+        pruneBackups(file);
+      });
   } catch (e) {
     db.close();
     throw e;
@@ -89,6 +96,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       try {
         return db
           .transaction(() => {
+            // Another connection (the job runner's worker) may have moved the clock on.
+            const stored = Number(getMeta('hlc') ?? 0) as Hlc;
+            if (stored > clock.last) clock.last = stored;
             const result = fn(writer);
             if (clock.last !== before) setMeta('hlc', String(clock.last));
             return result;
@@ -107,6 +117,11 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
 
 function translateSqliteError(e: unknown): unknown {
   if (e instanceof Error && 'code' in e && typeof e.code === 'string') {
+    if (e.code.startsWith('SQLITE_BUSY'))
+      return new PamojaError(
+        'unavailable',
+        'Pamoja is busy with a long task on this store (an import, export or load); nothing was saved — try again when it has finished.',
+      );
     if (e.code.startsWith('SQLITE_CONSTRAINT_FOREIGNKEY'))
       return new PamojaError(
         'conflict',

@@ -2,6 +2,7 @@ import type { Progress } from '../../shared/contract/bridge.ts';
 import type { Store } from '../db/store.ts';
 import { anyPath, type FileAccess } from './files/access.ts';
 import { noDesktop, type ShellPort } from './shell/port.ts';
+import { JobRunner } from './jobs/runner.ts';
 
 /** What every service handler is given besides its (already validated) input. */
 export interface ServiceContext {
@@ -18,6 +19,8 @@ export interface ServiceContext {
   files: FileAccess;
   /** Dialogs, PDF, file manager: the desktop's, or `noDesktop` in the browser and tests. */
   shell: ShellPort;
+  /** Long work (imports, exports, demo, region files) runs here, off the transport's thread. */
+  jobs: JobRunner;
 }
 
 /** A context whose progress is remembered for polling and passed to `onProgress`. */
@@ -29,16 +32,31 @@ export function createContext(
   shellSide: { files?: FileAccess; shell?: ShellPort } = {},
 ): ServiceContext {
   let current: Progress | null = null;
-  return {
+  const ctx: ServiceContext = {
     store,
     dataDir,
     transport,
+    jobs: new JobRunner({
+      storeFile: store.file,
+      dataDir,
+      // While a job writes, a write from the page fails fast with a clear message
+      // instead of holding the page's thread in SQLite's busy wait.
+      onBusyChange: (busy) => ctx.store.db.pragma(`busy_timeout = ${busy ? 50 : 5000}`),
+      onUpdate: (job) =>
+        onProgress({ label: job.progress.phase, done: job.progress.done, total: job.progress.total }),
+    }),
     progress: (done, total, label = '') => {
       current = done >= total ? null : { label, done, total };
       onProgress({ label, done, total });
     },
-    currentProgress: () => current,
+    currentProgress: () => {
+      const job = ctx.jobs.current();
+      return job
+        ? { label: job.progress.phase, done: job.progress.done, total: job.progress.total }
+        : current;
+    },
     files: shellSide.files ?? anyPath(),
     shell: shellSide.shell ?? noDesktop,
   };
+  return ctx;
 }

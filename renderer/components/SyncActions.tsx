@@ -1,18 +1,25 @@
 import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
-import { call, useProgress } from '../api.ts';
+import { call } from '../api.ts';
+import { useT } from '../i18n/index.tsx';
 import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
+import { JobCancelledError, useJob } from '../jobs.ts';
 import { BUNDLE_FILES, FolderField, noTarget, SaveTarget, WrittenFile } from './FilePlaces.tsx';
+import { JobProgress } from './JobProgress.tsx';
 
 type Device = OpOutput<'sync.devices'>[number];
 
-/** Runs one long call at a time, with its progress and a message (result or error). */
+/**
+ * Runs one call at a time with a message (result or error); long work goes through
+ * `job.run(op, input)` (the services' job runner) and shows its progress and Cancel.
+ */
 export function useAction(onDone: () => void) {
+  const t = useT();
   const { explain } = useFilesT();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: ReactNode; ok: boolean } | null>(null);
-  const progress = useProgress(busy);
+  const job = useJob();
   const run = async (work: () => Promise<ReactNode>): Promise<void> => {
     setBusy(true);
     setMessage(null);
@@ -20,27 +27,24 @@ export function useAction(onDone: () => void) {
       setMessage({ text: await work(), ok: true });
       onDone();
     } catch (e) {
-      setMessage({ text: explain(e), ok: false });
+      if (e instanceof JobCancelledError) setMessage({ text: t('jobs.cancelled'), ok: true });
+      else setMessage({ text: explain(e), ok: false });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, message, progress, run };
+  return { busy, message, job, run };
 }
 
 export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
   const { t } = useSyncT();
-  const { busy, progress, message } = action;
+  const { busy, job, message } = action;
   return (
     <>
-      {busy && (
+      {busy && job.view && <JobProgress view={job.view} onCancel={job.cancel} />}
+      {busy && !job.view && (
         <p className="muted" role="status">
-          {progress
-            ? `${progress.label} ${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%`
-            : t('sync.working')}
-          {progress && (
-            <progress max={progress.total} value={progress.done} style={{ marginLeft: '0.5rem' }} />
-          )}
+          {t('sync.working')}
         </p>
       )}
       {message && (
@@ -66,7 +70,10 @@ export function SyncFolderCard({
   const action = useAction(onDone);
   const sync = () =>
     action.run(async () => {
-      const r = await call('sync.folder', { dir: dir.ref.trim(), ...(passphrase ? { passphrase } : {}) });
+      const r = await action.job.run('sync.folder', {
+        dir: dir.ref.trim(),
+        ...(passphrase ? { passphrase } : {}),
+      });
       return (
         <>
           <p>
@@ -140,7 +147,7 @@ export function ExportCard({ devices, onDone }: { devices: Device[]; onDone: () 
                 ...(choice.startsWith('for:') ? { forDevice: choice.slice(4) } : {}),
                 ...target,
               } as const);
-      const r = await call('sync.export', input);
+      const r = await action.job.run('sync.export', input);
       return (
         <>
           <p>{t('sync.export.done', { file: r.file, changes: r.changes, kb: Math.ceil(r.bytes / 1024) })}</p>

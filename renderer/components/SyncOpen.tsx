@@ -39,7 +39,10 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
   }, [opened, openedName]);
   const run = () =>
     action.run(async () => {
-      const r = await call('sync.import', { path: path.ref.trim(), ...(passphrase ? { passphrase } : {}) });
+      const r = await action.job.run('sync.import', {
+        path: path.ref.trim(),
+        ...(passphrase ? { passphrase } : {}),
+      });
       return (
         <>
           <p>{t('sync.import.done', { new: r.new, known: r.known, superseded: r.superseded })}</p>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { ApiError, call, useProgress } from '../api.ts';
+import { ApiError } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { RegionFileLoader } from '../components/RegionFileLoader.tsx';
 import { useT } from '../i18n/index.tsx';
+import { useJob } from '../jobs.ts';
 import { navigate } from '../router.ts';
 
 /** Shown while the store holds no region: demo, region file, or join through sync. */
@@ -9,13 +11,13 @@ export function WelcomeScreen({ onLoaded }: { onLoaded: () => void }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const progress = useProgress(busy);
+  const job = useJob();
 
   const loadDemo = async (): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
-      await call('region.loadDemo', {});
+      await job.run('region.loadDemo', {});
       onLoaded();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -37,11 +39,7 @@ export function WelcomeScreen({ onLoaded }: { onLoaded: () => void }) {
           {t('welcome.sync')}
         </button>
       </div>
-      {busy && progress && (
-        <div className="progress" style={{ marginTop: '1rem' }} aria-label={progress.label}>
-          <div style={{ width: `${Math.round((100 * progress.done) / Math.max(1, progress.total))}%` }} />
-        </div>
-      )}
+      {busy && job.view && <JobProgress view={job.view} onCancel={job.cancel} />}
       {error && (
         <p className="error-box" role="alert" style={{ marginTop: '1rem' }}>
           {error}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appOps } from './app.ts';
+import { jobsOps } from './jobs.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { practiceOps } from './practices.ts';
@@ -29,6 +30,7 @@ export const contract = mergeOperations(
   recommendOps,
   sessionOps,
   shellOps,
+  jobsOps,
 );
 
 export type Contract = typeof contract;

@@ -49,9 +49,32 @@ export const LoadSummary = z.object({
 export const regionOps = {
   'region.overview': op(z.object({ today: z.iso.date().optional() }), RegionOverview),
   /** Fills an empty store with the embedded demo region (Kilifi County). */
-  'region.loadDemo': op(z.object({ seed: z.number().int().optional() }), LoadSummary),
+  'region.loadDemo': op(
+    z.object({
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .optional(),
+      /** `region` (the default) is the demo; `country` is for load tests (CLI, bench). */
+      scale: z.enum(['small', 'region', 'country']).optional(),
+    }),
+    LoadSummary,
+  ),
   /** Loads a region file (its JSON text) into the store; nothing is written if it is bad. */
-  'region.loadFile': op(z.object({ text: z.string().max(200_000_000) }), LoadSummary),
+  'region.loadFile': op(
+    z.object({ text: z.string().max(200_000_000) }),
+    LoadSummary.extend({
+      /** Rows per table: inserted, updated, unchanged. */
+      tables: z.record(
+        z.string(),
+        z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+      ),
+      /** Field changes recorded (0 when the store already matched the file). */
+      changes: z.number(),
+    }),
+  ),
   /** Region-wide averages of one indicator per term, for charts. */
   'region.indicatorTerms': op(
     z.object({ indicator: IndicatorName }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXIT_OK, parseFlags, required, UsageError, type Command } from '../command.ts';
 import { openExistingStore } from '../openExisting.ts';
-import { exportBundle } from '../../services/sync/bundles.ts';
+import { runCliJob } from '../jobs.ts';
 import type { ExportSpec } from '../../services/sync/exportChanges.ts';
 
 const ClusterIds = z.array(z.uuid('each cluster must be given by its id (see `pamoja list clusters`)'));
@@ -55,7 +55,7 @@ export const exportCommand: Command = {
     const spec = specFrom(values);
     const store = openExistingStore(db);
     try {
-      const r = await exportBundle(store, spec, out, io.progress);
+      const r = await runCliJob(db, 'sync.export', { ...spec, path: out }, io);
       if (values.json)
         io.stdout(
           `${JSON.stringify({ file: r.file, bytes: r.bytes, changes: r.changes, tables: r.tables }, null, 2)}\n`,

@@ -9,9 +9,10 @@ import {
   type Command,
 } from '../command.ts';
 import { openStore } from '../../db/store.ts';
-import { importBundleFile, type ImportOutcome } from '../../services/sync/bundles.ts';
 import { currentRegion } from '../../services/sync/identity.ts';
 import { takeFileAt, type Taken } from '../../services/mail/receive.ts';
+import type { ImportSummary } from '../../../shared/contract/sync.ts';
+import { runCliJob } from '../jobs.ts';
 import { describeImport } from './syncText.ts';
 
 export const importCommand: Command = {
@@ -33,7 +34,7 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one bundle file');
     // Importing a full bundle into a new store sets it up, so the store may not exist yet.
     const store = openStore(db);
-    const results: (ImportOutcome | { file: string; error: string } | { file: string; taken: Taken[] })[] =
+    const results: (ImportSummary | { file: string; error: string } | { file: string; taken: Taken[] })[] =
       [];
     const waiting = new Map<string, string>();
     let failed = false;
@@ -58,10 +59,12 @@ export const importCommand: Command = {
             }
             continue;
           }
-          const r = await importBundleFile(store, file, {
-            ...(passphrase ? { passphrase } : {}),
-            progress: io.progress,
-          });
+          const r = await runCliJob(
+            db,
+            'sync.import',
+            { path: file, ...(passphrase ? { passphrase } : {}) },
+            io,
+          );
           results.push(r);
           if (!values.json) io.stdout(describeImport(r));
         } catch (e) {

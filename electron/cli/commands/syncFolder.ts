@@ -9,7 +9,7 @@ import {
 } from '../command.ts';
 import { openStore } from '../../db/store.ts';
 import { currentRegion } from '../../services/sync/identity.ts';
-import { syncFolder } from '../../services/sync/mailbox.ts';
+import { runCliJob } from '../jobs.ts';
 import { describeImport } from './syncText.ts';
 
 export const syncFolderCommand: Command = {
@@ -27,10 +27,12 @@ export const syncFolderCommand: Command = {
     const store = openStore(db);
     try {
       const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
-      const r = await syncFolder(store, positionals[0]!, {
-        ...(passphrase ? { passphrase } : {}),
-        progress: io.progress,
-      });
+      const r = await runCliJob(
+        db,
+        'sync.folder',
+        { dir: positionals[0]!, ...(passphrase ? { passphrase } : {}) },
+        io,
+      );
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       else {
         for (const i of r.imported) io.stdout(describeImport(i));

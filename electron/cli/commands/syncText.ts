@@ -1,9 +1,9 @@
-import type { ImportOutcome } from '../../services/sync/bundles.ts';
+import type { ImportSummary } from '../../../shared/contract/sync.ts';
 
 const days = (ms: number): string => `${Math.round(ms / 86_400_000)} day(s)`;
 
 /** A few lines a coach can read about one import. */
-export function describeImport(r: ImportOutcome): string {
+export function describeImport(r: ImportSummary): string {
   const lines = [
     `${r.file}: from ${r.header.senderName || r.header.senderDevice} (${r.header.kind}, made ${r.header.createdAt})`,
     `  ${r.new} new, ${r.known} already known, ${r.superseded} superseded by newer edits${r.held ? `, ${r.held} held back` : ''}${r.released ? `, ${r.released} released` : ''}`,

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { Contract } from '../../../shared/contract/index.ts';
+import type { JobOp } from '../../../shared/contract/jobs.ts';
+import type { Store } from '../../db/store.ts';
+import type { FileAccess } from '../files/access.ts';
+import { bundlesFolder } from '../shell/handlers.ts';
+import { bundleTarget, existingBundle, ownFolder } from '../sync/places.ts';
+import { generateDemo } from '../../demo/generate.ts';
+import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
+import { exportBundle, importBundleFile } from '../sync/bundles.ts';
+import { syncFolder } from '../sync/mailbox.ts';
+import { importView } from '../sync/views.ts';
+import { JobCancelled, legacyProgress, type JobHooks } from './hooks.ts';
+
+/** What a job may know of where it runs besides its store. */
+export interface JobEnv {
+  /** Folder for the store's files besides the database (bundles, backups). */
+  dataDir: string;
+}
+
+/** What `prepare` may use: it runs on the transport's thread, before the job starts. */
+export interface JobPrepareContext {
+  files: FileAccess;
+  dataDir: string;
+}
+
+type JobInput<K extends JobOp> = z.output<Contract[K]['input']>;
+
+export interface JobDefinition<K extends JobOp> {
+  /**
+   * Turns the caller's input into what the worker runs with, on the transport's thread:
+   * the paths the page named become real ones through `ctx.files` (grants in the app,
+   * allowed folders in serve). A refusal here starts nothing.
+   */
+  prepare?: (input: JobInput<K>, ctx: JobPrepareContext) => JobInput<K> | Promise<JobInput<K>>;
+  /**
+   * Turns the worker's answer into the operation's output, on the transport's thread
+   * (e.g. a grant for the file written, which only the transport can make).
+   */
+  finish?: (
+    output: z.input<Contract[K]['output']>,
+    ctx: JobPrepareContext,
+  ) => z.input<Contract[K]['output']>;
+  /**
+   * Whether the job can be stopped leaving the store as it was. A job that commits in
+   * several steps says false (or checks `cancelled()` only before its first commit and
+   * says true).
+   */
+  cancellable: boolean;
+  /** Take a snapshot of the store before the job runs (imports of others' data). */
+  backupBefore?: 'before-import';
+  /** Phrase for "another job is running" messages, e.g. "importing a bundle". */
+  doing: string;
+  run(
+    store: Store,
+    input: JobInput<K>,
+    hooks: JobHooks,
+    env: JobEnv,
+  ): z.input<Contract[K]['output']> | Promise<z.input<Contract[K]['output']>>;
+}
+
+type Registry = { [K in JobOp]: JobDefinition<K> };
+
+/**
+ * Every long job, by the contract operation it performs. Each runs in the runner's worker
+ * with its own store connection (electron/services/jobs/worker.ts). To add one: put the
+ * operation's name in `jobOps` (shared/contract/jobs.ts), add its entry here, and make the
+ * operation's handler `(input, ctx) => ctx.jobs.run('<op>', input)`.
+ */
+export const jobRegistry: Registry = {
+  'sync.import': {
+    cancellable: true, // one transaction: a cancel inside it rolls everything back
+    backupBefore: 'before-import',
+    doing: 'importing a bundle',
+    prepare: async (input, { files }) => ({
+      ...input,
+      path: await existingBundle(files.resolve(input.path, 'read')),
+    }),
+    run: async (store, { path, passphrase }, hooks) =>
+      importView(
+        await importBundleFile(store, path, {
+          ...(passphrase ? { passphrase } : {}),
+          progress: legacyProgress(hooks, true),
+        }),
+      ),
+  },
+  'sync.export': {
+    cancellable: true, // nothing is written before the bundle is built
+    doing: 'writing a bundle',
+    prepare: async (input, { files, dataDir }) => {
+      if (input.path) return { ...input, path: await bundleTarget(files.resolve(input.path, 'write')) };
+      // The default place is this laptop's own bundles folder, made on first use.
+      const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
+      const folder = await ownFolder(bundlesFolder(dataDir));
+      return { ...input, path: join(folder, `pamoja-${input.kind}-${stamp}.pamoja`) };
+    },
+    finish: (out, { files }) => ({ ...out, ref: files.grant(out.file, 'read') }),
+    run: async (store, input, hooks, { dataDir }) => {
+      const stamp = new Date(store.clock.now()).toISOString().slice(0, 19).replaceAll(':', '-');
+      const path = input.path ?? join(bundlesFolder(dataDir), `pamoja-${input.kind}-${stamp}.pamoja`);
+      const spec =
+        input.kind === 'selective'
+          ? { kind: input.kind, clusters: input.clusters ?? [], practices: input.practices ?? false }
+          : input.kind === 'peer'
+            ? { kind: input.kind, ...(input.forDevice ? { forDevice: input.forDevice } : {}) }
+            : { kind: input.kind };
+      const out = await exportBundle(store, spec, path, legacyProgress(hooks, true));
+      // `ref` is the file itself until `finish` (on the transport's thread) grants one.
+      const { file, bytes, changes, tables } = out;
+      return { file, ref: file, bytes, changes, tables };
+    },
+  },
+  'sync.folder': {
+    cancellable: false, // each bundle taken is committed on its own
+    backupBefore: 'before-import',
+    doing: 'syncing with a folder',
+    prepare: (input, { files }) => ({ ...input, dir: files.resolve(input.dir, 'folder') }),
+    run: async (store, { dir, passphrase }, hooks) => {
+      const r = await syncFolder(store, dir, {
+        ...(passphrase ? { passphrase } : {}),
+        progress: legacyProgress(hooks, false),
+      });
+      return { ...r, imported: r.imported.map(importView) };
+    },
+  },
+  'region.loadDemo': {
+    cancellable: false, // written in many transactions
+    doing: 'making the demo region',
+    run: (store, { seed, scale }, hooks) => {
+      // generateDemo refuses a store that already holds a region, naming it.
+      const summary = generateDemo(store, {
+        seed: seed ?? 1,
+        scale: scale ?? 'region',
+        progress: legacyProgress(hooks, false),
+      });
+      return { counts: summary.counts };
+    },
+  },
+  'region.loadFile': {
+    cancellable: true, // checked whole, then written in one transaction
+    backupBefore: 'before-import',
+    doing: 'loading a region file',
+    run: (store, { text }, hooks) => {
+      hooks.progress({ phase: 'checking', done: 0, total: 1 });
+      const doc = parseRegionFileText(text);
+      if (hooks.cancelled()) throw new JobCancelled();
+      hooks.progress({ phase: 'loading', done: 0, total: 1 });
+      const summary = loadRegionFile(store, doc);
+      hooks.progress({ phase: 'loading', done: 1, total: 1 });
+      return { counts: summary.counts, tables: summary.tables, changes: summary.changes };
+    },
+  },
+};

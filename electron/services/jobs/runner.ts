@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { z } from 'zod';
+import { contract, type Contract } from '../../../shared/contract/index.ts';
+import type { JobOp, JobProgress, JobView } from '../../../shared/contract/jobs.ts';
+import { fromZodError, PamojaError, type ErrorShape } from '../../../shared/errors.ts';
+import { acquireJobLock, releaseJobLock } from './lock.ts';
+import { jobRegistry, type JobDefinition, type JobPrepareContext } from './registry.ts';
+import type { JobStart, WorkerMessage } from './worker.ts';
+
+/**
+ * Under Node (serve, CLI, tests) the worker is the TypeScript file itself (Node strips the
+ * types); in the packaged app the main process is one esbuild bundle and the worker is
+ * bundled beside it (scripts/build-electron.ts).
+ */
+function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./worker.ts', import.meta.url)
+    : new URL('./job-worker.mjs', import.meta.url);
+}
+
+interface Job {
+  view: JobView;
+  /** The caller's context, for the definition's `finish`. */
+  ctx: JobPrepareContext | undefined;
+  value: unknown;
+  cancelFlag: Int32Array;
+  worker: Worker | null;
+  finished: Promise<void>;
+}
+
+export interface RunnerOptions {
+  storeFile: string;
+  dataDir: string;
+  /** Told when a job starts (true) and when it ends (false). */
+  onBusyChange?: (busy: boolean) => void;
+  /** Every change of a job (progress, end), e.g. to push it to the window. */
+  onUpdate?: (view: JobView) => void;
+  workerUrl?: URL;
+}
+
+/** Finished jobs remembered for their result / status. */
+const KEEP_FINISHED = 20;
+/** Stores with a job running in this process (two runners on one file share the rule). */
+const runningHere = new Map<string, JobView>();
+
+/**
+ * Runs long jobs (electron/services/jobs/registry.ts) in a worker thread with its own
+ * store connection, one at a time per store; a second is refused with a message naming
+ * the first. The page starts a job, polls its status, may cancel it while nothing has
+ * been committed, and collects its result.
+ */
+export class JobRunner {
+  readonly #options: RunnerOptions;
+  readonly #jobs = new Map<string, Job>();
+  #current: Job | null = null;
+
+  constructor(options: RunnerOptions) {
+    // One spelling of the store's path, so every runner on it agrees on the lock.
+    this.#options = { ...options, storeFile: resolve(options.storeFile) };
+  }
+
+  /**
+   * Starts a job and returns its view at once. `ctx` resolves the paths the input names
+   * (the transports pass theirs; without one, paths are used as given, as in the CLI).
+   */
+  async start(op: JobOp, rawInput: unknown, ctx?: JobPrepareContext): Promise<JobView> {
+    const parsed = contract[op].input.safeParse(rawInput);
+    if (!parsed.success) throw fromZodError(parsed.error);
+    const definition = jobRegistry[op] as JobDefinition<JobOp>;
+    this.#refuseIfBusy();
+    const input = ctx && definition.prepare ? await definition.prepare(parsed.data as never, ctx) : parsed.data;
+    return this.#launch(op, definition, input, ctx);
+  }
+
+  #refuseIfBusy(): void {
+    const here = runningHere.get(this.#options.storeFile);
+    if (here) throw busyError(jobRegistry[here.op].doing, here.startedAt);
+  }
+
+  #launch(op: JobOp, definition: JobDefinition<JobOp>, input: unknown, ctx?: JobPrepareContext): JobView {
+    this.#refuseIfBusy(); // again: another call may have started one while `prepare` ran
+    const storeFile = this.#options.storeFile;
+    const startedAt = new Date().toISOString();
+    const lock = acquireJobLock(storeFile, { pid: process.pid, doing: definition.doing, startedAt });
+    if (!lock.ok) throw busyError(lock.owner.doing, lock.owner.startedAt, lock.owner.pid);
+
+    const flag = new SharedArrayBuffer(4);
+    const view: JobView = {
+      jobId: randomUUID(),
+      op,
+      state: 'running',
+      progress: { phase: definition.backupBefore ? 'backup' : 'starting', done: 0, total: 0 },
+      cancellable: definition.cancellable,
+      cancelRequested: false,
+      startedAt,
+      finishedAt: null,
+      error: null,
+    };
+    runningHere.set(storeFile, view);
+    const start: JobStart = {
+      op,
+      input,
+      storeFile,
+      dataDir: this.#options.dataDir,
+      cancelFlag: flag,
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: start });
+    } catch (e) {
+      runningHere.delete(storeFile);
+      releaseJobLock(storeFile);
+      throw e;
+    }
+    const job: Job = {
+      view,
+      ctx,
+      value: undefined,
+      cancelFlag: new Int32Array(flag),
+      worker,
+      finished: Promise.resolve(),
+    };
+    job.finished = new Promise<void>((resolve) => {
+      let outcome: WorkerMessage | null = null;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          view.progress = m.progress;
+          this.#options.onUpdate?.(view);
+        } else outcome = m;
+      });
+      worker.on('error', (e) => {
+        console.error(`[pamoja] job ${op} crashed:`, e);
+        outcome ??= {
+          type: 'failed',
+          error: { code: 'internal', message: `Something went wrong in ${op}: ${e.message}` },
+          cancelled: false,
+        };
+      });
+      worker.on('exit', (code) => {
+        this.#finish(
+          job,
+          outcome ??
+            ({
+              type: 'failed',
+              error: { code: 'internal', message: `The worker for ${op} stopped (exit code ${code}).` },
+              cancelled: false,
+            } as const),
+        );
+        resolve();
+      });
+    });
+    this.#jobs.set(view.jobId, job);
+    this.#current = job;
+    this.#options.onBusyChange?.(true);
+    this.#options.onUpdate?.(view);
+    return { ...view };
+  }
+
+  #finish(job: Job, outcome: WorkerMessage): void {
+    const view = job.view;
+    view.finishedAt = new Date().toISOString();
+    view.cancellable = false;
+    if (outcome.type === 'done') {
+      view.state = 'done';
+      job.value = outcome.value;
+    } else if (outcome.type === 'failed') {
+      view.state = outcome.cancelled ? 'cancelled' : 'failed';
+      view.error = outcome.error;
+    }
+    job.worker = null;
+    if (this.#current === job) this.#current = null;
+    runningHere.delete(this.#options.storeFile);
+    releaseJobLock(this.#options.storeFile);
+    this.#forgetOld();
+    this.#options.onBusyChange?.(false);
+    this.#options.onUpdate?.(view);
+  }
+
+  #forgetOld(): void {
+    const finished = [...this.#jobs.values()].filter((j) => j.view.state !== 'running');
+    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.#jobs.delete(j.view.jobId);
+  }
+
+  #job(jobId: string): Job {
+    const job = this.#jobs.get(jobId);
+    if (!job) throw new PamojaError('not_found', 'No such task: it finished long ago or never started.');
+    return job;
+  }
+
+  status(jobId: string): JobView {
+    return { ...this.#job(jobId).view };
+  }
+
+  current(): JobView | null {
+    return this.#current ? { ...this.#current.view } : null;
+  }
+
+  busy(): boolean {
+    return this.#current !== null;
+  }
+
+  /** Asks the job to stop; false when it can no longer be cancelled or has ended. */
+  cancel(jobId: string): boolean {
+    const job = this.#job(jobId);
+    if (job.view.state !== 'running' || !job.view.cancellable) return false;
+    job.view.cancelRequested = true;
+    Atomics.store(job.cancelFlag, 0, 1);
+    this.#options.onUpdate?.(job.view);
+    return true;
+  }
+
+  /** A finished job's output; its error if it failed or was cancelled. */
+  result(jobId: string): unknown {
+    const job = this.#job(jobId);
+    if (job.view.state === 'running')
+      throw new PamojaError('unavailable', 'This task is still running: wait for it to finish.');
+    if (job.view.error) throw toError(job.view.error);
+    const finish = (jobRegistry[job.view.op] as JobDefinition<JobOp>).finish;
+    return finish && job.ctx ? finish(job.value as never, job.ctx) : job.value;
+  }
+
+  /** Waits for a job to end, then gives its result (or throws its error). */
+  async wait(jobId: string): Promise<unknown> {
+    await this.#job(jobId).finished;
+    return this.result(jobId);
+  }
+
+  /** Starts a job and waits for it (the CLI, and contract calls that wait for their answer). */
+  async run<K extends JobOp>(
+    op: K,
+    input: unknown,
+    ctx?: JobPrepareContext,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<z.input<Contract[K]['output']>> {
+    return (await this.#run(op, input, ctx, onProgress)) as z.input<Contract[K]['output']>;
+  }
+
+  async #run(
+    op: JobOp,
+    input: unknown,
+    ctx?: JobPrepareContext,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<unknown> {
+    const view = await this.start(op, input, ctx);
+    const job = this.#job(view.jobId);
+    if (onProgress) {
+      const timer = setInterval(() => onProgress(job.view.progress), 200);
+      try {
+        return await this.wait(view.jobId);
+      } finally {
+        clearInterval(timer);
+      }
+    }
+    return this.wait(view.jobId);
+  }
+
+  /** Stops a running job's worker (shutting down); what it had not committed is lost. */
+  async close(): Promise<void> {
+    const job = this.#current;
+    if (!job?.worker) return;
+    Atomics.store(job.cancelFlag, 0, 1);
+    await job.worker.terminate();
+    await job.finished;
+  }
+}
+
+function busyError(doing: string, startedAt: string, pid?: number): PamojaError {
+  const since = startedAt ? ` since ${startedAt.slice(11, 16)} UTC` : '';
+  const who = pid && pid !== process.pid ? `Another Pamoja (process ${pid}) is` : 'Pamoja is';
+  return new PamojaError(
+    'conflict',
+    `${who} already ${doing} on this store${since}. Wait for it to finish, then try again.`,
+  );
+}
+
+function toError(shape: ErrorShape): PamojaError {
+  return new PamojaError(shape.code, shape.message, shape.path);
+}

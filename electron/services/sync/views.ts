@@ -1,0 +1,17 @@
+import type { BundleHeader } from './bundleHeader.ts';
+import type { ImportOutcome } from './bundles.ts';
+
+/** A bundle header as the contract shows it (no keys or salts). */
+export const headerView = (h: BundleHeader) => ({
+  regionId: h.regionId,
+  regionName: h.regionName,
+  senderDevice: h.senderDevice,
+  senderName: h.senderName,
+  createdAt: h.createdAt,
+  kind: h.kind,
+  version: h.version,
+  ...(h.forDevice === undefined ? {} : { forDevice: h.forDevice }),
+  ...(h.scope === undefined ? {} : { scope: h.scope }),
+});
+
+export const importView = (r: ImportOutcome) => ({ ...r, header: headerView(r.header) });

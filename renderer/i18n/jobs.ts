@@ -1,0 +1,41 @@
+import { defineMessages } from '../../shared/i18n.ts';
+
+/** Messages of long work (progress, cancel) and of backups and restoring. */
+export const jobMessages = defineMessages({
+  en: {
+    'jobs.phase.starting': 'Starting…',
+    'jobs.phase.backup': 'Backing up the store first',
+    'jobs.phase.opening': 'Opening the bundle',
+    'jobs.phase.merging': 'Merging changes',
+    'jobs.phase.collecting': 'Collecting changes',
+    'jobs.phase.taking': 'Taking {detail}',
+    'jobs.phase.writing': 'Writing this laptop’s bundle',
+    'jobs.phase.done': 'Finishing',
+    'jobs.phase.demo': 'Making the demo region ({detail})',
+    'jobs.phase.checking': 'Checking the file',
+    'jobs.phase.loading': 'Loading the region',
+    'jobs.count': '{done} of {total}',
+    'jobs.cancel': 'Cancel',
+    'jobs.cancelling': 'Cancelling…',
+    'jobs.cancelHelp': 'Nothing has been changed yet.',
+    'jobs.cancelled': 'Cancelled: nothing was changed.',
+  },
+  sw: {
+    'jobs.phase.starting': 'Inaanza…',
+    'jobs.phase.backup': 'Inahifadhi nakala ya data kwanza',
+    'jobs.phase.opening': 'Inafungua kifurushi',
+    'jobs.phase.merging': 'Inaunganisha mabadiliko',
+    'jobs.phase.collecting': 'Inakusanya mabadiliko',
+    'jobs.phase.taking': 'Inapokea {detail}',
+    'jobs.phase.writing': 'Inaandika kifurushi cha kompyuta hii',
+    'jobs.phase.done': 'Inamalizia',
+    'jobs.phase.demo': 'Inatengeneza kanda ya mfano ({detail})',
+    'jobs.phase.checking': 'Inakagua faili',
+    'jobs.phase.loading': 'Inapakia kanda',
+    'jobs.count': '{done} kati ya {total}',
+    'jobs.cancel': 'Ghairi',
+    'jobs.cancelling': 'Inaghairi…',
+    'jobs.cancelHelp': 'Hakuna kilichobadilishwa bado.',
+    'jobs.cancelled': 'Imeghairiwa: hakuna kilichobadilishwa.',
+  },
+});
