@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_KEEP, backupsToRemove } from '../../shared/backups/rotation.ts';
@@ -93,6 +94,7 @@ export function snapshotNowSync(db: Db, storeFile: string, kind: BackupKind, at 
   const file = reserveBackupFile(storeFile, kind, at);
   try {
     db.prepare('VACUUM INTO ?').run(file.partial);
+    plainJournal(file.partial);
     return finishBackupFile(file);
   } catch (e) {
     discardBackupFile(file);
@@ -101,6 +103,19 @@ export function snapshotNowSync(db: Db, storeFile: string, kind: BackupKind, at 
 }
 
 export const backupName = (path: string): string => basename(path);
+
+/**
+ * A copy of a WAL store may say "WAL" in its header; switch it to a plain journal so the
+ * snapshot is one file that opens anywhere (even read-only) without -wal / -shm beside it.
+ */
+export function plainJournal(path: string): void {
+  const copy = new Database(path);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
 
 /** Every finished backup in a store's folder, newest first. */
 export function listBackupFiles(

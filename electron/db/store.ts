@@ -37,7 +37,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false });
-    db.pragma('journal_mode = WAL');
+    // A read-only look (e.g. at a backup) leaves the file's journal mode as it is.
+    if (!options.readonly) db.pragma('journal_mode = WAL');
   } catch (e) {
     throw new PamojaError('unavailable', `Cannot open the store ${file}: ${(e as Error).message}`);
   }

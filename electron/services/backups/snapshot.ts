@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import { dailyBackupDue } from '../../../shared/backups/rotation.ts';
 import {
   discardBackupFile,
   finishBackupFile,
   listBackupFiles,
+  plainJournal,
   pruneBackups,
   reserveBackupFile,
   type BackupKind,
@@ -33,22 +34,35 @@ export async function takeBackup(
   hooks: JobHooks = noHooks,
   now = new Date(),
 ): Promise<BackupInfo> {
-  const file = reserveBackupFile(store.file, kind, now);
+  const path = await copyInto(store.db, reserveBackupFile(store.file, kind, now), hooks);
+  pruneBackups(store.file, now);
+  return describe(path, kind, now);
+}
+
+/** A snapshot at a path of the caller's choosing (`pamoja backup --out`); never overwrites. */
+export async function takeBackupTo(store: { db: Db }, out: string, now = new Date()): Promise<BackupInfo> {
+  const file = { partial: `${out}.partial`, final: out };
+  closeSync(openSync(file.partial, 'wx', 0o600));
+  chmodSync(file.partial, 0o600);
+  const path = await copyInto(store.db, file, noHooks);
+  return describe(path, 'manual', now);
+}
+
+async function copyInto(db: Db, file: { partial: string; final: string }, hooks: JobHooks): Promise<string> {
   try {
-    await store.db.backup(file.partial, {
+    await db.backup(file.partial, {
       progress: ({ totalPages, remainingPages }) => {
         hooks.progress({ phase: 'backup', done: totalPages - remainingPages, total: totalPages });
         if (hooks.cancelled()) throw new JobCancelled();
         return PAGES_PER_STEP;
       },
     });
+    plainJournal(file.partial);
   } catch (e) {
     discardBackupFile(file);
     throw e;
   }
-  const path = finishBackupFile(file);
-  pruneBackups(store.file, now);
-  return describe(path, kind, now);
+  return finishBackupFile(file);
 }
 
 function describe(path: string, kind: BackupKind, at: Date): BackupInfo {
