@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
-import { call } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';

@@ -74,13 +74,13 @@ describe('the job runner', () => {
   it('refuses a second job on the same store, naming the first, and lets the page keep reading', async () => {
     const { bundle, receiver } = await bundleAndReceiver();
     const runner = runnerFor(receiver);
-    const first = runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
-    expect(() => runner.start('region.loadDemo', {})).toThrow(
+    const first = await runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
+    await expect(runner.start('region.loadDemo', {})).rejects.toThrow(
       /already importing a bundle on this store since .* Wait for it to finish/,
     );
     // Another runner on the same file (as the CLI would be) is refused too.
     const other = runnerFor(receiver);
-    expect(() => other.start('sync.export', { kind: 'full' })).toThrow(/already importing a bundle/);
+    await expect(other.start('sync.export', { kind: 'full' })).rejects.toThrow(/already importing a bundle/);
     // Reads go on meanwhile.
     expect(storeDigest(receiver).rows).toBeGreaterThanOrEqual(0);
     await runner.wait(first.jobId);
@@ -97,7 +97,7 @@ describe('the job runner', () => {
     const { bundle, receiver } = await bundleAndReceiver();
     const before = storeDigest(receiver).digest;
     const runner = runnerFor(receiver);
-    const job = runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
+    const job = await runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
     expect(job.cancellable).toBe(true);
     expect(runner.cancel(job.jobId)).toBe(true);
     await expect(runner.wait(job.jobId)).rejects.toThrow(/Cancelled: nothing was changed/);
@@ -133,7 +133,7 @@ describe('the job runner', () => {
     const dir = tempDir();
     const store = openStore(join(dir, 'pamoja.sqlite'));
     const runner = runnerFor(store);
-    const job = runner.start('region.loadDemo', { scale: 'small' });
+    const job = await runner.start('region.loadDemo', { scale: 'small' });
     expect(job.cancellable).toBe(false);
     expect(runner.cancel(job.jobId)).toBe(false);
     await expect(runner.wait(job.jobId)).resolves.toMatchObject({ counts: { clusters: 4 } });
@@ -148,7 +148,7 @@ describe('the job runner', () => {
       code: 'not_found',
       message: expect.stringMatching(/No bundle at/),
     });
-    expect(() => runner.start('region.loadDemo', { seed: -4 })).toThrow(/seed/);
+    await expect(runner.start('region.loadDemo', { seed: -4 })).rejects.toThrow(/seed/);
     await expect(runner.run('region.loadFile', { text: '{"format": "nope"}' })).rejects.toThrow(
       /not a Pamoja region file/,
     );

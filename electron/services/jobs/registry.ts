@@ -38,10 +38,7 @@ export interface JobDefinition<K extends JobOp> {
    * Turns the worker's answer into the operation's output, on the transport's thread
    * (e.g. a grant for the file written, which only the transport can make).
    */
-  finish?: (
-    output: z.input<Contract[K]['output']>,
-    ctx: JobPrepareContext,
-  ) => z.input<Contract[K]['output']>;
+  finish?: (output: z.input<Contract[K]['output']>, ctx: JobPrepareContext) => z.input<Contract[K]['output']>;
   /**
    * Whether the job can be stopped leaving the store as it was. A job that commits in
    * several steps says false (or checks `cancelled()` only before its first commit and

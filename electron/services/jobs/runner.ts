@@ -70,7 +70,8 @@ export class JobRunner {
     if (!parsed.success) throw fromZodError(parsed.error);
     const definition = jobRegistry[op] as JobDefinition<JobOp>;
     this.#refuseIfBusy();
-    const input = ctx && definition.prepare ? await definition.prepare(parsed.data as never, ctx) : parsed.data;
+    const input =
+      ctx && definition.prepare ? await definition.prepare(parsed.data as never, ctx) : parsed.data;
     return this.#launch(op, definition, input, ctx);
   }
 
