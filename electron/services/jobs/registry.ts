@@ -5,7 +5,7 @@ import type { JobOp } from '../../../shared/contract/jobs.ts';
 import type { Store } from '../../db/store.ts';
 import type { FileAccess } from '../files/access.ts';
 import { bundlesFolder } from '../shell/handlers.ts';
-import { bundleTarget, existingBundle, ownFolder } from '../sync/places.ts';
+import { bundleTarget, existingBundle, existingFolder, ownFolder } from '../sync/places.ts';
 import { generateDemo } from '../../demo/generate.ts';
 import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
 import { exportBundle, importBundleFile } from '../sync/bundles.ts';
@@ -112,7 +112,11 @@ export const jobRegistry: Registry = {
     cancellable: false, // each bundle taken is committed on its own
     backupBefore: 'before-import',
     doing: 'syncing with a folder',
-    prepare: (input, { files }) => ({ ...input, dir: files.resolve(input.dir, 'folder') }),
+    // A missing folder is a stick not plugged in: said before anything starts (or is backed up).
+    prepare: async (input, { files }) => ({
+      ...input,
+      dir: await existingFolder(files.resolve(input.dir, 'folder')),
+    }),
     run: async (store, { dir, passphrase }, hooks) => {
       const r = await syncFolder(store, dir, {
         ...(passphrase ? { passphrase } : {}),

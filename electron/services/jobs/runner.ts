@@ -4,7 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { contract, type Contract } from '../../../shared/contract/index.ts';
 import type { JobOp, JobProgress, JobView } from '../../../shared/contract/jobs.ts';
-import { fromZodError, PamojaError, type ErrorShape } from '../../../shared/errors.ts';
+import {
+  fromZodError,
+  PamojaError,
+  PlaceError,
+  type ErrorShape,
+  type PlaceReason,
+} from '../../../shared/errors.ts';
 import { acquireJobLock, releaseJobLock } from './lock.ts';
 import { jobRegistry, type JobDefinition, type JobPrepareContext } from './registry.ts';
 import type { JobStart, WorkerMessage } from './worker.ts';
@@ -277,6 +283,9 @@ function busyError(doing: string, startedAt: string, pid?: number): PamojaError 
   );
 }
 
+/** The job's error as the worker described it, with what the page words itself (`reason`). */
 function toError(shape: ErrorShape): PamojaError {
+  if (shape.reason !== undefined && shape.detail !== undefined)
+    return new PlaceError(shape.code, shape.reason as PlaceReason, shape.detail, shape.message);
   return new PamojaError(shape.code, shape.message, shape.path);
 }

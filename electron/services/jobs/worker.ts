@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobOp } from '../../../shared/contract/jobs.ts';
-import { PamojaError } from '../../../shared/errors.ts';
+import { PamojaError, type ErrorShape } from '../../../shared/errors.ts';
 import { openStore } from '../../db/store.ts';
 import { takeBackup } from '../backups/snapshot.ts';
 import { JobCancelled, type JobHooks, type JobProgress } from './hooks.ts';
@@ -23,11 +23,7 @@ export interface JobStart {
 export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; value: unknown }
-  | {
-      type: 'failed';
-      error: { code: PamojaError['code']; message: string; path?: string };
-      cancelled: boolean;
-    };
+  | { type: 'failed'; error: ErrorShape; cancelled: boolean };
 
 /** Progress at most this often, besides every change of phase (the page polls a few times a second). */
 const PROGRESS_EVERY_MS = 100;
