@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openStore, type Store } from './db/store.ts';
 import { generateDemo } from './demo/generate.ts';
-import { STORE_FILE_NAME } from './paths.ts';
+import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
 import { shellGrants } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
@@ -30,6 +30,8 @@ let delivery: ReturnType<typeof fileDelivery> | null = null;
 // macOS hands opened files over before (and after) the app is ready.
 const openedEarly: string[] = [];
 
+// The same data folder as `npm run serve` and the CLI (and PAMOJA_DATA_DIR, for tests).
+app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
 
 function createWindow(delivery: ReturnType<typeof fileDelivery>): void {
