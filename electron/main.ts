@@ -74,6 +74,8 @@ function createWindow(files: ReturnType<typeof fileDelivery>): void {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would open a link in a new window (which guards.ts denies anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
