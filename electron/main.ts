@@ -1,27 +1,35 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from './db/store.ts';
 import { generateDemo } from './demo/generate.ts';
-import { STORE_FILE_NAME } from './paths.ts';
+import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
 import { shellGrants } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
 import { hasRegion } from './services/region/overview.ts';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolHandler,
+  isOurPage,
+  PAGE_URL,
+} from './shell/appProtocol.ts';
 import { desktopShell } from './shell/desktop.ts';
+import { denyAllPermissions, guardContents, type GuardedContents } from './shell/guards.ts';
 import { openSettings, type ShellSettings } from './shell/settings.ts';
 import { bundleArgs, fileDelivery, progressTo, wireIpc } from './transport/ipc.ts';
 
 /**
- * The Electron shell, composed: one window, the IPC transport (electron/transport/ipc.ts),
- * the desktop's dialogs and PDF (electron/shell/desktop.ts). The only file besides the
- * preload that imports electron; all domain logic lives in the services.
+ * The Electron shell, composed: one window on app://pamoja (electron/shell/appProtocol.ts),
+ * every webContents guarded (electron/shell/guards.ts), the IPC transport
+ * (electron/transport/ipc.ts), the desktop's dialogs and PDF (electron/shell/desktop.ts).
+ * The only file besides the preload that imports electron; docs/security.md lists how each
+ * item of Electron's security checklist is met.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererIndex = join(here, '..', 'dist', 'index.html');
-const pageUrl = pathToFileURL(rendererIndex).href;
-const isOurPage = (url: string): boolean => url === pageUrl || url.startsWith(`${pageUrl}#`);
+const rendererDir = join(here, '..', 'dist');
 
 let window: BrowserWindow | null = null;
 let store: Store;
@@ -30,9 +38,20 @@ let delivery: ReturnType<typeof fileDelivery> | null = null;
 // macOS hands opened files over before (and after) the app is ready.
 const openedEarly: string[] = [];
 
+// The same data folder as `npm run serve` and the CLI (and PAMOJA_DATA_DIR, for tests).
+app.setPath('userData', defaultDataDir());
 if (!app.requestSingleInstanceLock()) app.quit();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-function createWindow(delivery: ReturnType<typeof fileDelivery>): void {
+// Every page and frame the app ever makes (the window, the PDF printer) stays where it is.
+app.on('web-contents-created', (_event, contents) => {
+  guardContents(contents as unknown as GuardedContents, {
+    mayNavigate: isOurPage,
+    openExternal: (url) => void shell.openExternal(url),
+  });
+});
+
+function createWindow(files: ReturnType<typeof fileDelivery>): void {
   const bounds = settings.get('windowBounds');
   window = new BrowserWindow({
     width: bounds?.width ?? 1366,
@@ -49,6 +68,14 @@ function createWindow(delivery: ReturnType<typeof fileDelivery>): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A middle click would open a link in a new window (which guards.ts denies anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -58,22 +85,16 @@ function createWindow(delivery: ReturnType<typeof fileDelivery>): void {
   });
   window.on('closed', () => {
     window = null;
-    delivery.attach(null);
-  });
-  // The page never leaves the app; links to the web open in the system browser.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOurPage(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+    files.attach(null);
   });
   const contents = window.webContents;
-  contents.once('did-finish-load', () => delivery.attach(contents));
-  void window.loadFile(rendererIndex);
+  contents.once('did-finish-load', () => files.attach(contents));
+  void window.loadURL(PAGE_URL);
 }
 
 void app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
+  denyAllPermissions(session.defaultSession);
   settings = openSettings();
   const dataDir = app.getPath('userData');
   store = openStore(join(dataDir, STORE_FILE_NAME));

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isAllowedExternal } from '../../shared/externalLinks.ts';
 import type { ShellPort } from '../services/shell/port.ts';
+import { denyAllPermissions, guardContents, type GuardedContents, type GuardedSession } from './guards.ts';
 import { footerTemplate } from './pdfFooter.ts';
 import type { ShellSettings } from './settings.ts';
 
@@ -77,8 +78,7 @@ async function renderPdf(
   options: { landscape?: boolean; pageNumbers?: { label: string } },
 ): Promise<Buffer> {
   const session = deps.printerSession();
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session as unknown as GuardedSession);
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !details.url.startsWith('data:') }),
   );
@@ -95,9 +95,10 @@ async function renderPdf(
     },
   });
   const contents = printer.webContents;
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  guardContents(contents as unknown as GuardedContents, {
+    mayNavigate: () => false,
+    openExternal: () => undefined,
+  });
   try {
     await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await contents.printToPDF({
