@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
 import { migrate } from './migrate.ts';
+import { registerWordFunctions } from './words.ts';
 import { createWriter, StatementCache, type ClockSource, type Writer } from './writer.ts';
 
 export type Db = Database.Database;
@@ -43,6 +44,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  registerWordFunctions(db);
   try {
     if (!options.readonly) migrate(db);
   } catch (e) {

@@ -87,6 +87,7 @@ export const frameMessages = defineMessages({
     'practices.none': 'No practice matches. Try fewer words or remove a filter.',
     'practices.unknownWords': 'No practice mentions: {words}. Searched without them.',
     'practices.anyOfWords': 'No practice has all your words; showing those with any of: {words}.',
+    'practices.corrected': 'Showing results for {words}.',
     'practices.evidence': '{n} evidence',
     'practices.adoptions': '{n, plural, one {# adoption} other {# adoptions}} ({improved} improved)',
     'practices.worse': 'Made things worse in {n, plural, one {# case} other {# cases}}',
@@ -202,6 +203,7 @@ export const frameMessages = defineMessages({
     'practices.unknownWords': 'Hakuna mbinu inayotaja: {words}. Imetafutwa bila maneno hayo.',
     'practices.anyOfWords':
       'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya: {words}.',
+    'practices.corrected': 'Inaonyesha matokeo ya {words}.',
     'practices.evidence': 'ushahidi {n}',
     'practices.adoptions': 'zilizoigwa {n} ({improved} zimeboreka)',
     'practices.worse': 'Ilizidisha hali mara {n}',

@@ -13,6 +13,8 @@ import { op } from './define.ts';
 
 export const PracticeFilters = z.object({
   query: z.string().max(500).default(''),
+  /** The coach's language: a mistyped word is matched to a library word of it first. */
+  lang: z.enum(['en', 'sw']).optional(),
   tags: z.array(PriorityTag).max(8).default([]),
   cost: z.array(CostLevel).max(4).default([]),
   setting: PracticeSetting.optional(),
@@ -94,6 +96,8 @@ export const practiceOps = {
       unknownWords: z.array(z.string()),
       /** When no practice holds all the words: those searched for, any one being enough. */
       anyOfWords: z.array(z.string()).nullable(),
+      /** Typed words no practice holds, taken as the nearest library word ("showing results for …"). */
+      corrected: z.array(z.object({ from: z.string(), to: z.string() })),
     }),
   ),
   'practices.get': op(z.object({ id: Id }), PracticeDetail),

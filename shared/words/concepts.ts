@@ -67,16 +67,10 @@ export const concepts: readonly Concept[] = [
     fr: 'meres',
   }),
   c('fathers', ['parent_engagement'], 'father, fathers, dads', 'baba, akina baba', { fr: 'peres' }),
-  c(
-    'family',
-    ['parent_engagement'],
-    'family, families, household, households, home',
-    'familia, kaya, nyumbani',
-    {
-      rw: 'umuryango, imiryango',
-      fr: 'famille, familles',
-    },
-  ),
+  c('family', ['parent_engagement'], 'family, families, household, households', 'familia, kaya, nyumbani', {
+    rw: 'umuryango, imiryango',
+    fr: 'famille, familles',
+  }),
   c(
     'learners',
     [],
@@ -112,7 +106,7 @@ export const concepts: readonly Concept[] = [
   }),
   c(
     'community',
-    ['parent_engagement'],
+    [],
     'community, communities, village, villages, neighbourhood',
     'jamii, kijiji, vijiji, mtaa',
     {
@@ -180,7 +174,7 @@ export const concepts: readonly Concept[] = [
   c(
     'attendance',
     ['attendance'],
-    'attendance, attend, attending, present, turn up',
+    'attendance, attend, attending, turn up',
     'mahudhurio, kuhudhuria, hudhuria',
     {
       rw: 'kwitabira',
@@ -324,13 +318,10 @@ export const concepts: readonly Concept[] = [
     'kusoma, soma, wasomaji',
     { rw: 'gusoma', fr: 'lecture, lire' },
   ),
-  c(
-    'writing',
-    ['early_literacy'],
-    'writing, write, handwriting, spelling, composition',
-    'kuandika, uandishi, andika',
-    { rw: 'kwandika', fr: 'ecriture, ecrire' },
-  ),
+  c('writing', ['early_literacy'], 'writing, handwriting, spelling, composition', 'kuandika, uandishi', {
+    rw: 'kwandika',
+    fr: 'ecriture, ecrire',
+  }),
   c(
     'literacy',
     ['early_literacy'],
@@ -416,7 +407,7 @@ export const concepts: readonly Concept[] = [
   ),
   c(
     'assessment',
-    ['teacher_collaboration'],
+    [],
     'assessment, assessments, test, tests, exam, exams, marking, scores, results',
     'tathmini, mtihani, mitihani, kusahihisha, alama, matokeo',
     {
@@ -853,7 +844,7 @@ export const concepts: readonly Concept[] = [
     'vifaa, zana za kufundishia, chati, kadi',
     { fr: 'materiel, supports' },
   ),
-  c('time', [], 'time, timetable, schedule, minutes, hours', 'muda, ratiba, dakika, saa', {
+  c('time', [], 'timetable, schedule, minutes, hours', 'muda, ratiba, dakika, saa', {
     fr: 'horaire, emploi du temps',
   }),
   c('saturday', [], 'saturday, weekend, sunday, friday', 'jumamosi, wikendi, jumapili, ijumaa', {
