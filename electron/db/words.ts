@@ -12,8 +12,8 @@ export const practiceWordsVersion = `${formsVersion}.${vocabularyVersion}`;
 
 export function registerWordFunctions(db: Database): void {
   const options = { deterministic: true, varargs: false } as const;
-  db.function('pamoja_words', options, (text: unknown) =>
-    typeof text === 'string' ? indexedText(text) : '',
+  db.function('pamoja_words', options, (text: unknown, language: unknown) =>
+    typeof text === 'string' ? indexedText(text, typeof language === 'string' ? language : 'en') : '',
   );
   db.function('pamoja_tag_words', options, (tags: unknown) =>
     typeof tags === 'string' ? indexedText(tagWords(tags)) : '',
@@ -28,8 +28,8 @@ export function refreshPracticeWords(db: Database): boolean {
   db.transaction(() => {
     db.exec(`INSERT INTO practice_words(practice_words) VALUES ('delete-all');
       INSERT INTO practice_words(rowid, title, problem, summary, steps, tags)
-      SELECT seq, pamoja_words(title), pamoja_words(problem), pamoja_words(summary), pamoja_words(steps),
-             pamoja_tag_words(tags) FROM practices;`);
+      SELECT seq, pamoja_words(title, language), pamoja_words(problem, language), pamoja_words(summary, language),
+             pamoja_words(steps, language), pamoja_tag_words(tags) FROM practices;`);
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('practice_words_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(practiceWordsVersion);

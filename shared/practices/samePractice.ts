@@ -1,5 +1,5 @@
 import { conceptMatches, conceptToken, type ConceptMatch } from '../words/vocabulary.ts';
-import { textWords, type TextWord } from '../words/forms.ts';
+import { textLanguage, textWords, type TextWord } from '../words/forms.ts';
 
 /**
  * The one notion of "the same practice": two write-ups (often from different clusters,
@@ -20,6 +20,8 @@ export interface PracticeWriteUp {
   summary: string;
   problem?: string;
   steps?: string;
+  /** 'en', 'sw', 'fr', …; English when not given. */
+  language?: string;
 }
 
 /** What a write-up is about, worked out once (comparing many pairs reuses it). */
@@ -59,8 +61,9 @@ function aboutness(words: readonly TextWord[], matches: readonly ConceptMatch[])
 }
 
 export function practiceFingerprint(p: PracticeWriteUp): PracticeFingerprint {
-  const title = textWords(p.title);
-  const all = [...title, ...textWords([p.summary, p.problem ?? '', p.steps ?? ''].join('\n'))];
+  const lang = textLanguage(p.language ?? 'en');
+  const title = textWords(p.title, lang);
+  const all = [...title, ...textWords([p.summary, p.problem ?? '', p.steps ?? ''].join('\n'), lang)];
   return practiceFingerprintOf(title, all, conceptMatches(all));
 }
 

@@ -105,7 +105,10 @@ const WORSE = -2;
 const EVERYWHERE = -3;
 
 /** Every school of the asking cluster has adopted it already. */
-function usedEverywhere(p: PracticeFacts, ctx: RankContext): boolean {
+export function usedEverywhere(
+  p: PracticeFacts,
+  ctx: Pick<RankContext, 'clusterId' | 'clusterSchools'>,
+): boolean {
   const n = ctx.clusterSchools ?? 0;
   if (n === 0 || p.adoptions.length < n) return false;
   const schools = new Set<string>();

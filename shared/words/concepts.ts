@@ -582,7 +582,7 @@ export const concepts: readonly Concept[] = [
   c(
     'counselling',
     ['wellbeing', 'vulnerable_learners'],
-    'counselling, counseling, guidance, counsellor, listening, talk',
+    'counselling, counseling, guidance, counsellor, guidance and counselling',
     'ushauri nasaha, unasihi, kusikiliza, mazungumzo',
     { fr: 'conseil, ecoute, orientation' },
   ),
@@ -886,7 +886,7 @@ export const concepts: readonly Concept[] = [
   c(
     'problem',
     [],
-    'problem, problems, challenge, challenges, issue, difficulty, struggling',
+    'problem, problems, issue, difficulty, struggling',
     'tatizo, matatizo, changamoto, shida',
     { rw: 'ikibazo, ibibazo', fr: 'probleme, difficulte, defi' },
   ),
@@ -1011,7 +1011,7 @@ export const concepts: readonly Concept[] = [
     'transport',
     ['attendance'],
     'transport, bicycle, bicycles, bus, boda boda',
-    'usafiri, baiskeli, basi, bodaboda',
+    'usafiri, baiskeli, bodaboda',
     { fr: 'transport, velo' },
   ),
   c(

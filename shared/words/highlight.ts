@@ -1,15 +1,7 @@
 import { isStopword } from './stopwords.ts';
-import { tokens, wordKeys, type TextWord } from './forms.ts';
+import { textLanguage, tokens, wordKeys, type TextWord } from './forms.ts';
 import { conceptMatches, conceptToken } from './vocabulary.ts';
 import type { QuestionTerm } from './question.ts';
-import { tokenSet } from './indexText.ts';
-
-/** The terms of a question a practice's texts hold (as the index would match them). */
-export function termsHeld<T extends QuestionTerm>(terms: readonly T[], ...texts: string[]): T[] {
-  if (terms.length === 0) return [];
-  const held = tokenSet(...texts);
-  return terms.filter((t) => t.tokens.some((k) => held.has(k)));
-}
 
 /**
  * A short piece of text around the first word that matches one of the terms, with every
@@ -19,8 +11,10 @@ export function termsHeld<T extends QuestionTerm>(terms: readonly T[], ...texts:
 export function snippetFor(
   texts: readonly string[],
   terms: readonly QuestionTerm[],
+  language = 'en',
   size = 14,
 ): string | null {
+  const lang = textLanguage(language);
   const wanted = new Set(terms.flatMap((t) => t.tokens));
   if (wanted.size === 0) return null;
   for (const text of texts) {
@@ -29,7 +23,7 @@ export function snippetFor(
     const partOf: number[] = [];
     parts.forEach((p, i) => {
       for (const word of tokens(p)) {
-        words.push({ word, keys: wordKeys(word), stop: isStopword(word) });
+        words.push({ word, keys: wordKeys(word, lang), stop: isStopword(word) });
         partOf.push(i);
       }
     });

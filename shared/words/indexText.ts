@@ -1,4 +1,4 @@
-import { textWords, type TextWord } from './forms.ts';
+import { textLanguage, textWords, type TextWord } from './forms.ts';
 import { conceptMatches, conceptToken } from './vocabulary.ts';
 
 /**
@@ -8,8 +8,8 @@ import { conceptMatches, conceptToken } from './vocabulary.ts';
  * "drop out" became concept tokens first). SQLite calls this through the function
  * `pamoja_words` in the triggers that keep the index current (electron/db/words.ts).
  */
-export function indexedText(text: string): string {
-  return indexedTokens(textWords(text)).join(' ');
+export function indexedText(text: string, language = 'en'): string {
+  return indexedTokens(textWords(text, textLanguage(language))).join(' ');
 }
 
 /** The index tokens of a text's words, in order (keys, then the concepts named). */
@@ -22,8 +22,3 @@ export function indexedTokens(words: readonly TextWord[]): string[] {
 
 /** A practice's tags ('["early_literacy"]') as words ("early literacy"), to be indexed like text. */
 export const tagWords = (tagsJson: string) => tagsJson.replace(/[_[\]",]+/g, ' ');
-
-/** Every index token of a practice's texts, for telling which of a question's words it holds. */
-export function tokenSet(...texts: string[]): Set<string> {
-  return new Set(texts.flatMap((t) => indexedTokens(textWords(t))));
-}

@@ -1,5 +1,5 @@
 import { practiceFingerprintOf, type PracticeFingerprint } from '../practices/samePractice.ts';
-import { textWords, type TextWord } from './forms.ts';
+import { textLanguage, textWords, type TextWord } from './forms.ts';
 import { indexedTokens } from './indexText.ts';
 import type { QuestionTerm } from './question.ts';
 import { conceptMatches, conceptToken } from './vocabulary.ts';
@@ -18,11 +18,13 @@ export interface PracticeTexts {
   summary: string;
   problem: string;
   steps: string;
+  language: string;
 }
 
 export function readPractice(p: PracticeTexts): PracticeReading {
-  const title = textWords(p.title);
-  const rest = textWords([p.summary, p.problem, p.steps].join('\n'));
+  const lang = textLanguage(p.language);
+  const title = textWords(p.title, lang);
+  const rest = textWords([p.summary, p.problem, p.steps].join('\n'), lang);
   const all: TextWord[] = [...title, ...rest];
   const matches = conceptMatches(all);
   const conceptWords = new Map<string, string>();

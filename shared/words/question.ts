@@ -1,4 +1,4 @@
-import { textWords, type TextWord } from './forms.ts';
+import { textLanguage, textWords, type TextWord } from './forms.ts';
 import { conceptMatches, conceptToken } from './vocabulary.ts';
 
 /**
@@ -21,8 +21,8 @@ export interface QuestionTerm {
  * several words overlap the longest wins ("drop out of school" is "drop out" and
  * "school"); a word in no concept is a term of its own unless it is a stop-word.
  */
-export function questionTerms(text: string, max = 12): QuestionTerm[] {
-  return termsOf(textWords(text), max);
+export function questionTerms(text: string, max = 12, lang = 'en'): QuestionTerm[] {
+  return termsOf(textWords(text, textLanguage(lang)), max);
 }
 
 export function termsOf(words: readonly TextWord[], max = 12): QuestionTerm[] {

@@ -1,4 +1,5 @@
 import { swahiliWords } from './lexicon.ts';
+import { stopwords } from './stopwords.ts';
 
 /**
  * Typed words no practice holds, matched to the nearest word the library does hold
@@ -49,8 +50,9 @@ export interface LibraryWords {
 }
 
 /**
- * The library word nearest to `word`: fewest edits, then one of the question's language,
- * then the word more practices hold. Null when none is near enough.
+ * The library word nearest to `word`: fewest edits, then one of the question's language
+ * (then one whose spelling could be either), then the word more practices hold. Null when
+ * none is near enough.
  */
 export function nearestWord(word: string, library: LibraryWords, lang: string): string | null {
   const max = allowedEdits(word.length);
@@ -63,7 +65,7 @@ export function nearestWord(word: string, library: LibraryWords, lang: string): 
     const d = editDistance(word, term, best ? Math.min(best.d, max) : max);
     if (d > max) continue;
     const l = spellingLanguage(term);
-    const other = l === '' || l === lang ? 0 : 1;
+    const other = l === lang ? 0 : l === '' ? 1 : 2;
     const docs = library.docs[i]!;
     if (
       !best ||
@@ -75,14 +77,26 @@ export function nearestWord(word: string, library: LibraryWords, lang: string): 
   return best?.term ?? null;
 }
 
-/** The language a question is written in, when the coach's setting does not say: 'sw' or 'en'. */
-export function questionLanguage(words: readonly string[]): 'sw' | 'en' {
+/**
+ * The language a question is written in, when the coach's setting does not say: Kiswahili
+ * when its known Kiswahili words (and, by half, its words ending in a vowel) outnumber those
+ * ending in a consonant, French when
+ * its little words are French, else English.
+ */
+export function questionLanguage(words: readonly string[]): 'sw' | 'en' | 'fr' {
   let sw = 0;
   let en = 0;
+  let fr = 0;
   for (const w of words) {
+    if (frenchWords.has(w)) fr++;
     const l = spellingLanguage(w);
     if (l === 'sw') sw++;
     else if (l === 'en') en++;
+    // A word ending in a vowel may be either; it leans Kiswahili, whose keys keep the English stem too.
+    else sw += 0.5;
   }
+  if (fr > 0 && fr * 3 >= words.length) return 'fr';
   return sw > en ? 'sw' : 'en';
 }
+
+const frenchWords = new Set(stopwords.fr.split(' '));

@@ -241,7 +241,10 @@ describe('library words', () => {
   it('indexes exactly the keys and concepts of every practice text', () => {
     const store = demoStore();
     const v = vocabulary(store, practiceIndex(store));
-    const rows = store.db.prepare('SELECT title, problem, summary, steps, tags FROM practices').all() as {
+    const rows = store.db
+      .prepare('SELECT title, problem, summary, steps, tags, language FROM practices')
+      .all() as {
+      language: string;
       title: string;
       problem: string;
       summary: string;
@@ -251,7 +254,10 @@ describe('library words', () => {
     const docs = new Map<string, number>();
     for (const r of rows) {
       const held = new Set(
-        [r.title, r.problem, r.summary, r.steps, tagWords(r.tags)].flatMap((t) => indexedText(t).split(' ')),
+        [
+          ...[r.title, r.problem, r.summary, r.steps].map((t) => indexedText(t, r.language)),
+          indexedText(tagWords(r.tags)),
+        ].flatMap((t) => t.split(' ')),
       );
       for (const t of held) if (t) docs.set(t, (docs.get(t) ?? 0) + 1);
     }

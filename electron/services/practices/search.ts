@@ -201,7 +201,7 @@ function cards(store: Store, seqs: number[], terms: QuestionTerm[]): PracticeCar
         language: r.language,
         ...counts,
         snippet:
-          snippetFor([r.summary, r.problem, r.steps, r.title], terms) ??
+          snippetFor([r.summary, r.problem, r.steps, r.title], terms, r.language) ??
           (r.summary.length > 180 ? `${r.summary.slice(0, 177)}…` : r.summary),
       },
     ];

@@ -1,5 +1,5 @@
 import { questionTerms, termsOf, type QuestionTerm } from '../../../shared/words/question.ts';
-import { textWords } from '../../../shared/words/forms.ts';
+import { textLanguage, textWords, tokens } from '../../../shared/words/forms.ts';
 import { nearestWord, questionLanguage } from '../../../shared/words/typos.ts';
 import type { Store } from '../../db/store.ts';
 import type { PracticeIndex } from '../recommend/facts.ts';
@@ -151,8 +151,8 @@ export function askedTerms(
         .get(termMatch(t)) as number;
     return { docs, least: Math.min(least, docs) };
   };
-  const typed = questionTerms(text, options.max ?? 12);
-  const lang = options.lang ?? questionLanguage(textWords(text).map((w) => w.word));
+  const lang = options.lang ?? questionLanguage(tokens(text));
+  const typed = questionTerms(text, options.max ?? 12, lang);
   const out: AskedWords = { terms: [], unknown: [], corrected: [] };
   for (const t of typed) {
     const counts = docsOfTerm(t);
@@ -162,7 +162,7 @@ export function askedTerms(
     }
     const near =
       t.concepts.length === 0 ? nearestWord(t.words, vocabulary(store, index, 'practices_fts'), lang) : null;
-    const again = near ? termsOf(textWords(near), 1)[0] : undefined;
+    const again = near ? termsOf(textWords(near, textLanguage(lang)), 1)[0] : undefined;
     const againDocs = again ? docsOfTerm(again) : { docs: 0, least: 0 };
     if (near && again && againDocs.docs > 0) {
       out.terms.push({ ...again, ...againDocs });

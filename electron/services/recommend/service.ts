@@ -97,13 +97,14 @@ interface ShownText {
   summary: string;
   problem: string;
   steps: string;
+  language: string;
 }
 
 /** Title, summary and the searchable text of the few practices shown. */
 function texts(store: Store, ids: string[]): Map<string, ShownText & { id: string }> {
   const rows = store.statements
     .get(
-      `SELECT id, title, summary, problem, steps FROM practices
+      `SELECT id, title, summary, problem, steps, language FROM practices
        WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as (ShownText & { id: string })[];
