@@ -146,7 +146,9 @@ export function PracticesScreen() {
           )}
           {data.anyOfWords && (
             <p className="muted" data-testid="any-of-words">
-              {t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
+              {data.allWords
+                ? t('practices.someWords', { n: data.allWords, words: data.anyOfWords.join(', ') })
+                : t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
             </p>
           )}
           {data.total === 0 && <p>{t('practices.none')}</p>}

@@ -94,8 +94,12 @@ export const practiceOps = {
       tagCounts: z.array(z.object({ tag: PriorityTag, count: z.number() })),
       /** Words of the question that no practice holds (left out of the search). */
       unknownWords: z.array(z.string()),
-      /** When no practice holds all the words: those searched for, any one being enough. */
+      /**
+       * When few or no practices hold all the words: those searched for, any one being enough
+       * for the practices listed after the ones holding all (`allWords` of them).
+       */
       anyOfWords: z.array(z.string()).nullable(),
+      allWords: z.number().nullable(),
       /** Typed words no practice holds, taken as the nearest library word ("showing results for …"). */
       corrected: z.array(z.object({ from: z.string(), to: z.string() })),
     }),

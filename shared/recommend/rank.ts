@@ -171,6 +171,9 @@ function feedbackFactor(p: PracticeFacts, ctx: RankContext): number {
   );
 }
 
+/** How fit scales the score: a power above 1 lets the better answer lead among well-proven practices. */
+const fitScale = (fit: number) => fit ** rankWeights.fitPower;
+
 /**
  * Nearness counts by how much evidence stands behind it: a practice proven in many
  * schools does not lose to a single story from next door for being a few km farther;
@@ -214,7 +217,7 @@ function complete(p: PracticeFacts, text: number, a: Admitted, pl: Plan): Scored
   // evidence and nearness alone (see weights.ts).
   const score =
     a.factor *
-    parts.fit *
+    fitScale(parts.fit) *
     (w.fit +
       w.evidence * parts.evidence +
       nearnessWeight(parts.evidence) * parts.nearness +
@@ -312,7 +315,7 @@ export function rank(
       const w = rankWeights.parts;
       const bound =
         factor *
-        fit *
+        fitScale(fit) *
         (w.fit +
           nearnessWeight(evidencePart(d.summary)) +
           w.context * contextOf(p, d, pl) +

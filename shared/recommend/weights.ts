@@ -21,6 +21,11 @@ export const rankWeights = {
    * on one of the cluster's weakest indicators. Only the parts the question has count.
    */
   fit: { text: 0.6, tags: 0.25, indicator: 0.15 },
+  /**
+   * The score scales with fit to this power: with 1 a practice answering half the question
+   * but proven near here ties with one answering all of it; with 2 the fuller answer leads.
+   */
+  fitPower: 2,
   /** Tag overlap is full when this many of the question's tags are shared. */
   tagsForFullOverlap: 2,
   /** bm25 weight of each full-text column: title, problem, summary, steps, tags. */

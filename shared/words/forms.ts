@@ -88,8 +88,16 @@ function verbRoot(w: string): string | null {
   return null;
 }
 
+/**
+ * Nouns whose root the normaliser would take for another word's: somo/masomo "lesson(s)"
+ * is not soma "read" (they share a root historically, not in a coach's question).
+ */
+const wholeRoots: Record<string, string> = { somo: 'somo', masomo: 'somo', kisomo: 'somo' };
+
 /** The root of a Kiswahili word, the key its forms share. */
 export function swahiliRoot(word: string): string {
+  const whole = wholeRoots[word];
+  if (whole) return whole;
   // m- before a vowel is written mw- (m-w-alimu / w-alimu): read it as the plural's w-.
   let w = /^mw[aeiou]/.test(word) ? word.slice(1) : word;
   if (w.startsWith('kuto') && rootOk(w.slice(4))) w = w.slice(4);

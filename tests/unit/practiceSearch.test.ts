@@ -7,6 +7,8 @@ import { practiceIndex } from '../../electron/services/recommend/facts.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
 import { indexedText, tagWords } from '../../shared/words/indexText.ts';
 import { questionTerms } from '../../shared/words/question.ts';
+import { tokens } from '../../shared/words/forms.ts';
+import { questionLanguage } from '../../shared/words/typos.ts';
 import { costLevels, practiceSettings, priorityTags } from '../../shared/schema/enums.ts';
 import type { Store } from '../../electron/db/store.ts';
 import { tempStore } from './helpers.ts';
@@ -38,7 +40,9 @@ function naive(store: Store, f: ReturnType<typeof PracticeFilters.parse>) {
         .pluck()
         .all(expr) as number[],
     );
-  const asked = questionTerms(f.query, 16).map((t) => seqsOf(termMatch(t)));
+  const asked = questionTerms(f.query, 16, questionLanguage(tokens(f.query))).map((t) =>
+    seqsOf(termMatch(t)),
+  );
   // Terms no practice holds are left out of the search.
   const held = asked.filter((seqs) => seqs.size > 0);
   if (asked.length > 0 && held.length === 0) return { total: 0, counts: new Map(), ids: new Set() };

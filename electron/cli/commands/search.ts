@@ -14,12 +14,15 @@ const said = {
     corrected: 'Showing results for',
     unknown: 'No practice mentions:',
     anyOf: 'No practice has all your words; showing those with any of:',
+    someWords: (n: number) =>
+      `${n === 1 ? '1 practice has' : `${n} practices have`} all your words; after them, those with any of:`,
   },
   sw: {
     found: (n: number) => `Mbinu ${n} zimepatikana.`,
     corrected: 'Inaonyesha matokeo ya',
     unknown: 'Hakuna mbinu inayotaja:',
     anyOf: 'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya:',
+    someWords: (n: number) => `Mbinu ${n} zina maneno yako yote; baada yake, zenye lolote kati ya:`,
   },
 } as const;
 
@@ -29,7 +32,8 @@ export function formatSearch(r: SearchResult, lang: Lang): string {
   const lines: string[] = [];
   if (r.corrected.length) lines.push(`${s.corrected} ${r.corrected.map((c) => c.to).join(', ')}`);
   if (r.unknownWords.length) lines.push(`${s.unknown} ${r.unknownWords.join(', ')}`);
-  if (r.anyOfWords) lines.push(`${s.anyOf} ${r.anyOfWords.join(', ')}`);
+  if (r.anyOfWords)
+    lines.push(`${r.allWords ? s.someWords(r.allWords) : s.anyOf} ${r.anyOfWords.join(', ')}`);
   lines.push(s.found(r.total), '');
   r.results.forEach((p, i) => {
     const tags = p.tags.map((t) => tagLabel(lang, t)).join(', ');

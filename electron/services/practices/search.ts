@@ -43,8 +43,10 @@ interface TextAnswer {
   seqs: Int32Array;
   /** Their bm25, lower is better. */
   ranks: Float64Array;
-  /** The words searched for, when no practice has them all (any of them was enough). */
+  /** The words searched for when practices holding only some of them were added (any was enough). */
   anyOf: string[] | null;
+  /** How many hold all the words (they come first). */
+  allWords: number;
 }
 
 function remembered(index: PracticeIndex): Map<string, TextAnswer> {
@@ -61,11 +63,15 @@ export function forgetSearches(index: PracticeIndex): void {
   answers.delete(index);
 }
 
+/** Fewer practices than this hold all the terms: those holding some of them follow. */
+const FILL_BELOW = 20;
+
 /**
  * Practices holding all the terms (each by its forms and, for a concept, its words in any
- * language), or, when none holds them all, any of the terms that weigh (see
- * weighingTerms). Terms are asked for rarest first, so FTS5 walks the short lists and
- * seeks in the long.
+ * language), best first; when fewer than FILL_BELOW hold them all, those holding any of
+ * the terms that weigh (see weighingTerms) follow them, most terms and rarest first by
+ * bm25. Terms are asked for rarest first, so FTS5 walks the short lists and seeks in the
+ * long; the any-of query runs only for such narrow questions.
  */
 function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): TextAnswer {
   const byRarity = [...terms].sort((a, b) => a.docs - b.docs);
@@ -73,27 +79,33 @@ function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): Te
   const kept = remembered(index);
   const had = kept.get(all);
   if (had) return had;
-  const matches = (expr: string, anyOf: string[] | null): TextAnswer => {
-    const rows = store.statements
+  const rows = (expr: string) =>
+    store.statements
       .get(`SELECT rowid, ${RANK} FROM practice_words WHERE practice_words MATCH ?`)
       .raw()
       .all(expr) as [number, number][];
-    const seqs = new Int32Array(rows.length);
-    const ranks = new Float64Array(rows.length);
-    rows.forEach(([seq, rank], i) => {
-      seqs[i] = seq;
-      ranks[i] = rank;
-    });
-    return { seqs, ranks, anyOf };
-  };
-  let answer = matches(all, null);
-  if (answer.seqs.length === 0 && terms.length > 1) {
+  const found = rows(all);
+  let anyOf: string[] | null = null;
+  let allWords = found.length;
+  if (found.length < FILL_BELOW && terms.length > 1) {
     const any = weighingTerms(byRarity, index.byId.size);
-    answer = matches(
-      any.map(termMatch).join(' OR '),
-      any.map((t) => t.words),
-    );
+    const holdsAll = new Set(found.map(([seq]) => seq));
+    const more = rows(any.map(termMatch).join(' OR ')).filter(([seq]) => !holdsAll.has(seq));
+    if (more.length) {
+      // bm25 is negative, lower is better: those holding every term stay ahead.
+      for (const row of found) row[1] -= 1e6;
+      found.push(...more);
+      anyOf = any.map((t) => t.words);
+    }
   }
+  if (anyOf === null) allWords = found.length;
+  const seqs = new Int32Array(found.length);
+  const ranks = new Float64Array(found.length);
+  found.forEach(([seq, rank], i) => {
+    seqs[i] = seq;
+    ranks[i] = rank;
+  });
+  const answer: TextAnswer = { seqs, ranks, anyOf, allWords };
   if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(all, answer);
   return answer;
@@ -119,9 +131,11 @@ export function searchPractices(store: Store, f: Filters) {
   const kept: number[] = [];
   const ranks: number[] = [];
   let anyOfWords: string[] | null = null;
+  let allWordsIn: Set<number> | null = null;
   if (known.length) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
+    if (answer.anyOf) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
     for (let i = 0; i < answer.seqs.length; i++) {
       if (ok[table.traits[answer.seqs[i]!] ?? 0]) {
         kept.push(answer.seqs[i]!);
@@ -146,12 +160,18 @@ export function searchPractices(store: Store, f: Filters) {
   const page = smallest(shown, f.offset + f.limit, (i) => ranks[i]!)
     .slice(f.offset)
     .map((i) => kept[i]!);
+  let allWords: number | null = null;
+  if (allWordsIn) {
+    allWords = 0;
+    for (const i of shown) if (allWordsIn.has(kept[i]!)) allWords++;
+  }
   return {
     total: shown.length,
     results: cards(store, page, known),
     tagCounts,
     unknownWords,
     anyOfWords,
+    allWords,
     corrected: asked.corrected,
   };
 }

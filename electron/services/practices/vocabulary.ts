@@ -151,8 +151,11 @@ export function askedTerms(
         .get(termMatch(t)) as number;
     return { docs, least: Math.min(least, docs) };
   };
-  const lang = options.lang ?? questionLanguage(tokens(text));
-  const typed = questionTerms(text, options.max ?? 12, lang);
+  // The question's words say which grammar reads them (a Kiswahili question typed with the
+  // screens in English is still Kiswahili); the coach's language decides between typos.
+  const grammar = questionLanguage(tokens(text));
+  const lang = options.lang ?? grammar;
+  const typed = questionTerms(text, options.max ?? 12, grammar);
   const out: AskedWords = { terms: [], unknown: [], corrected: [] };
   for (const t of typed) {
     const counts = docsOfTerm(t);
@@ -162,7 +165,7 @@ export function askedTerms(
     }
     const near =
       t.concepts.length === 0 ? nearestWord(t.words, vocabulary(store, index, 'practices_fts'), lang) : null;
-    const again = near ? termsOf(textWords(near, textLanguage(lang)), 1)[0] : undefined;
+    const again = near ? termsOf(textWords(near, textLanguage(grammar)), 1)[0] : undefined;
     const againDocs = again ? docsOfTerm(again) : { docs: 0, least: 0 };
     if (near && again && againDocs.docs > 0) {
       out.terms.push({ ...again, ...againDocs });
