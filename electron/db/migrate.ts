@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PamojaError } from '../../shared/errors.ts';
 import { migrations as allMigrations } from './migrations/index.ts';
+import { refreshPracticeWords, registerWordFunctions } from './words.ts';
 
 /**
  * Brings a store up to the newest schema; returns the versions applied. `beforeUpgrade`
@@ -12,6 +13,7 @@ export function migrate(
   migrations = allMigrations,
   beforeUpgrade?: (from: number, to: number) => void,
 ): number[] {
+  registerWordFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest) {
@@ -30,5 +32,7 @@ export function migrate(
     })();
     applied.push(m.version);
   }
+  const indexed = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'practice_words'").get();
+  if (indexed) refreshPracticeWords(db);
   return applied;
 }

@@ -6,6 +6,7 @@ import type { Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
 import { pruneBackups, snapshotNowSync } from './backupFiles.ts';
 import { migrate } from './migrate.ts';
+import { registerWordFunctions } from './words.ts';
 import { createWriter, StatementCache, type ClockSource, type Writer } from './writer.ts';
 
 export type Db = Database.Database;
@@ -45,6 +46,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  registerWordFunctions(db);
   try {
     // A snapshot before a migration rewrites an older store (issue: backups before migrations).
     if (!options.readonly)

@@ -111,6 +111,19 @@ export function RecommendationCard({
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {item.alsoTriedIn.length > 0 && (
+        <p className="rec-also" data-testid="rec-also">
+          {t('recommend.alsoWriteUps')}{' '}
+          {item.alsoTriedIn.map((o, i) => (
+            <span key={o.practiceId}>
+              {i > 0 && ', '}
+              <a href={`#/practices/${o.practiceId}`}>
+                {o.km === null ? o.place : t('recommend.alsoPlace', { place: o.place, km: o.km })}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
       <details className="rec-parts">
         <summary>{t('recommend.parts')}</summary>
         <dl>

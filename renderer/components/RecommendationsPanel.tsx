@@ -50,6 +50,7 @@ export function RecommendationsPanel({
   const list = useOp('recommend.list', {
     clusterId,
     limit,
+    lang,
     ...(problem ? { problem } : {}),
     ...(tags.length ? { tags } : {}),
     ...(maxKm ? { maxDistanceKm: maxKm } : {}),

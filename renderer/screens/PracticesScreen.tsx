@@ -40,6 +40,7 @@ export function PracticesScreen() {
 
   const search = useOp('practices.search', {
     query,
+    lang,
     tags,
     cost,
     ...(setting ? { setting } : {}),
@@ -133,6 +134,11 @@ export function PracticesScreen() {
           <p className="muted" role="status" data-testid="practice-count">
             {t('practices.count', { n: formatNumber(lang, data.total) })}
           </p>
+          {data.corrected.length > 0 && (
+            <p className="muted" data-testid="corrected-words">
+              {t('practices.corrected', { words: data.corrected.map((c) => c.to).join(', ') })}
+            </p>
+          )}
           {data.unknownWords.length > 0 && (
             <p className="muted" data-testid="unknown-words">
               {t('practices.unknownWords', { words: data.unknownWords.join(', ') })}
@@ -140,7 +146,9 @@ export function PracticesScreen() {
           )}
           {data.anyOfWords && (
             <p className="muted" data-testid="any-of-words">
-              {t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
+              {data.allWords
+                ? t('practices.someWords', { n: data.allWords, words: data.anyOfWords.join(', ') })
+                : t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
             </p>
           )}
           {data.total === 0 && <p>{t('practices.none')}</p>}

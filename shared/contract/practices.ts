@@ -13,6 +13,8 @@ import { op } from './define.ts';
 
 export const PracticeFilters = z.object({
   query: z.string().max(500).default(''),
+  /** The coach's language: a mistyped word is matched to a library word of it first. */
+  lang: z.enum(['en', 'sw']).optional(),
   tags: z.array(PriorityTag).max(8).default([]),
   cost: z.array(CostLevel).max(4).default([]),
   setting: PracticeSetting.optional(),
@@ -92,8 +94,14 @@ export const practiceOps = {
       tagCounts: z.array(z.object({ tag: PriorityTag, count: z.number() })),
       /** Words of the question that no practice holds (left out of the search). */
       unknownWords: z.array(z.string()),
-      /** When no practice holds all the words: those searched for, any one being enough. */
+      /**
+       * When few or no practices hold all the words: those searched for, any one being enough
+       * for the practices listed after the ones holding all (`allWords` of them).
+       */
       anyOfWords: z.array(z.string()).nullable(),
+      allWords: z.number().nullable(),
+      /** Typed words no practice holds, taken as the nearest library word ("showing results for …"). */
+      corrected: z.array(z.object({ from: z.string(), to: z.string() })),
     }),
   ),
   'practices.get': op(z.object({ id: Id }), PracticeDetail),

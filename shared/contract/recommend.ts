@@ -19,6 +19,8 @@ export const RecommendQuery = z.object({
   maxDistanceKm: z.number().positive().max(5000).optional(),
   maxCost: CostLevel.optional(),
   today: IsoDate.optional(),
+  /** The coach's language: a mistyped word is matched to a library word of it first. */
+  lang: z.enum(['en', 'sw']).optional(),
 });
 export type RecommendQuery = z.input<typeof RecommendQuery>;
 
@@ -55,7 +57,21 @@ export const Reason = z.discriminatedUnion('code', [
     worse: z.number(),
     pending: z.number(),
   }),
-  z.object({ code: z.literal('matched_words'), words: z.array(z.string()) }),
+  z.object({
+    code: z.literal('matched_words'),
+    /** Exactly the coach's words (or phrases) that the practice matched. */
+    words: z.array(z.string()),
+    /** Where the practice says it in other words: "wasichana" matched through "girls". */
+    via: z.array(z.object({ word: z.string(), as: z.string() })).default([]),
+  }),
+  /** Written in a language the cluster does not use (ranked below equal ones). */
+  z.object({ code: z.literal('other_language'), language: z.string() }),
+  /** The same practice written up elsewhere too, shown once: where, and all their evidence. */
+  z.object({
+    code: z.literal('also_tried_in'),
+    places: z.array(z.object({ practiceId: z.string(), place: z.string(), km: z.number().nullable() })),
+    dataPoints: z.number(),
+  }),
   z.object({ code: z.literal('matched_priorities'), tags: z.array(PriorityTag) }),
   z.object({ code: z.literal('weak_indicator'), indicators: z.array(IndicatorName) }),
   z.object({ code: z.literal('from_this_cluster') }),
@@ -92,6 +108,18 @@ export const Recommendation = z.object({
   strength: z.number(),
   dataPoints: z.number(),
   nearestKm: z.number().nullable(),
+  /** The language it is written in. */
+  language: z.string(),
+  /** Other write-ups of the same practice (shared/practices/samePractice.ts), each openable. */
+  alsoTriedIn: z.array(
+    z.object({
+      practiceId: z.string(),
+      title: z.string(),
+      place: z.string(),
+      km: z.number().nullable(),
+      dataPoints: z.number(),
+    }),
+  ),
   reasons: z.array(Reason),
   feedback: z.object({
     sharedOn: z.string().nullable(),
@@ -109,7 +137,12 @@ export const Question = z.object({
   problem: z.string(),
   words: z.array(z.string()),
   tags: z.array(PriorityTag),
-  tagsFrom: z.enum(['query', 'priorities', 'none']),
+  /** Chosen as a filter, named by the typed problem's words, the cluster's priorities, or none. */
+  tagsFrom: z.enum(['query', 'problem', 'priorities', 'none']),
+  /** Typed words no practice holds and no library word is near. */
+  unknownWords: z.array(z.string()),
+  /** Typed words taken as the nearest library word ("showing results for …"). */
+  corrected: z.array(z.object({ from: z.string(), to: z.string() })),
   weakIndicators: z.array(
     z.object({
       indicator: IndicatorName,
@@ -129,6 +162,8 @@ export const RecommendationResult = z.object({
   considered: z.number(),
   /** Practices that fit but are left out because their evidence says they made things worse. */
   excludedWorse: z.number(),
+  /** Practices that fit but that every school of the cluster already runs. */
+  excludedEverywhere: z.number(),
   results: z.array(Recommendation),
   /** Practices this cluster marked not relevant (demoted, perhaps out of the list), to undo. */
   markedNotRelevant: z.array(
@@ -142,7 +177,7 @@ export type FeedbackKind = z.infer<typeof FeedbackKind>;
 
 export const WhyNot = z.object({
   practiceId: z.string(),
-  reason: z.enum(['net_worse', 'not_relevant_here']),
+  reason: z.enum(['net_worse', 'not_relevant_here', 'used_in_all_schools']),
   worse: z.number(),
   better: z.number(),
   example: z

@@ -1,5 +1,5 @@
-import { conceptToken, conceptsIn } from '../words/vocabulary.ts';
-import { textWords } from '../words/forms.ts';
+import { conceptMatches, conceptToken, type ConceptMatch } from '../words/vocabulary.ts';
+import { textLanguage, textWords, type TextWord } from '../words/forms.ts';
 
 /**
  * The one notion of "the same practice": two write-ups (often from different clusters,
@@ -10,8 +10,9 @@ import { textWords } from '../words/forms.ts';
  * Two write-ups are compared by what they are about, not their wording: each text becomes
  * its word keys (forms meet: "visits"/"visiting", "wazazi"/"mzazi") and the vocabulary's
  * concepts (so "girls" and "wasichana" meet), stop-words left out. The title counts on its
- * own and with the rest (summary, problem, steps): the same title with different steps is
- * the same practice; different titles with nearly the same steps are too.
+ * own and with the rest (summary, problem, steps): a near-identical title with a shorter or
+ * longer write-up is the same practice; so is nearly the same write-up under a reworded
+ * title — but two titles with nothing in common (one problem, two answers) are not.
  */
 
 export interface PracticeWriteUp {
@@ -19,6 +20,8 @@ export interface PracticeWriteUp {
   summary: string;
   problem?: string;
   steps?: string;
+  /** 'en', 'sw', 'fr', …; English when not given. */
+  language?: string;
 }
 
 /** What a write-up is about, worked out once (comparing many pairs reuses it). */
@@ -42,25 +45,38 @@ export interface PracticeLikeness {
 
 /** Thresholds (tests/unit/samePractice.test.ts holds the cases they were set on). */
 export const sameness = {
-  /** Whole texts this alike are the same practice, whatever the titles say. */
+  /** Whole texts this alike are the same practice when their titles share something at all. */
   text: 0.6,
+  titleWithText: 0.4,
   /** Titles this alike need only `textWithTitle` of the rest. */
   title: 0.6,
   textWithTitle: 0.3,
 } as const;
 
-function aboutness(text: string): Set<string> {
-  const words = textWords(text);
+function aboutness(words: readonly TextWord[], matches: readonly ConceptMatch[]): Set<string> {
   const out = new Set<string>();
   for (const w of words) if (!w.stop && w.word.length > 1) out.add(w.keys[0]!);
-  for (const id of conceptsIn(words)) out.add(conceptToken(id));
+  for (const m of matches) out.add(conceptToken(m.concept.id));
   return out;
 }
 
 export function practiceFingerprint(p: PracticeWriteUp): PracticeFingerprint {
-  const title = aboutness(p.title);
-  const body = aboutness([p.title, p.summary, p.problem ?? '', p.steps ?? ''].join('\n'));
-  return { title, body };
+  const lang = textLanguage(p.language ?? 'en');
+  const title = textWords(p.title, lang);
+  const all = [...title, ...textWords([p.summary, p.problem ?? '', p.steps ?? ''].join('\n'), lang)];
+  return practiceFingerprintOf(title, all, conceptMatches(all));
+}
+
+/** The fingerprint from words already read (the title's, and the whole text's with its concepts). */
+export function practiceFingerprintOf(
+  title: readonly TextWord[],
+  all: readonly TextWord[],
+  matches: readonly ConceptMatch[],
+): PracticeFingerprint {
+  return {
+    title: aboutness(title, conceptMatches(title)),
+    body: aboutness(all, matches),
+  };
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared?: string[]): number {
@@ -84,7 +100,9 @@ export function practiceLikeness(
   const shared: string[] = [];
   const title = dice(fa.title, fb.title);
   const text = dice(fa.body, fb.body, shared);
-  const same = text >= sameness.text || (title >= sameness.title && text >= sameness.textWithTitle);
+  const same =
+    (text >= sameness.text && title >= sameness.titleWithText) ||
+    (title >= sameness.title && text >= sameness.textWithTitle);
   const score = Math.max(text, title >= sameness.title ? (title + text) / 2 : 0);
   return { same, score, title, text, shared: shared.sort() };
 }
@@ -100,7 +118,13 @@ export function samePractice(a: PracticeWriteUp, b: PracticeWriteUp): boolean {
  * Sameness is joined up: if A is B and B is C, all three are one group.
  */
 export function groupSamePractices<T extends PracticeWriteUp>(list: readonly T[]): T[][] {
-  const prints = list.map(practiceFingerprint);
+  const prints = new Map(list.map((p) => [p, practiceFingerprint(p)]));
+  return groupByFingerprint(list, (p) => prints.get(p)!);
+}
+
+/** As groupSamePractices, for items whose fingerprints are already worked out. */
+export function groupByFingerprint<T>(list: readonly T[], printOf: (item: T) => PracticeFingerprint): T[][] {
+  const prints = list.map(printOf);
   const parent = list.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < list.length; i++)

@@ -31,6 +31,8 @@ export interface PracticeFacts {
   originPlace: string;
   originLat: number | null;
   originLon: number | null;
+  /** The language it is written in ('en', 'sw', 'fr', …); unknown counts as the cluster's. */
+  language?: string;
   evidence: readonly EvidenceFact[];
   adoptions: readonly AdoptionFact[];
   /**

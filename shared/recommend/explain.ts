@@ -30,6 +30,13 @@ const templates = {
     worse: '{n} worse',
     pending: '{n} waiting for results',
     matched_words: 'Matches your words: {words}',
+    matched_via: '{word} (“{as}”)',
+    other_language: 'Written in {language}, a language this cluster does not use',
+    also_tried_in: 'Also tried in {places}; {n} data points together',
+    also_tried_place: '{place} ({km} km)',
+    question_corrected: 'Showing results for {words}',
+    question_unknown: 'No practice mentions: {words}',
+    used_in_all_schools: 'Already used in all your schools',
     matched_priorities: 'Fits the priorities: {tags}',
     weak_indicator: 'Improved {indicators}, where this cluster trails its neighbours',
     from_this_cluster: 'From this cluster',
@@ -68,6 +75,13 @@ const templates = {
     worse: '{n} zimezorota',
     pending: '{n} zinasubiri matokeo',
     matched_words: 'Inalingana na maneno yako: {words}',
+    matched_via: '{word} (“{as}”)',
+    other_language: 'Imeandikwa kwa {language}, lugha ambayo klasta hii haitumii',
+    also_tried_in: 'Imejaribiwa pia {places}; vipimo {n} kwa pamoja',
+    also_tried_place: '{place} (km {km})',
+    question_corrected: 'Inaonyesha matokeo ya {words}',
+    question_unknown: 'Hakuna mbinu inayotaja: {words}',
+    used_in_all_schools: 'Tayari inatumika katika shule zako zote',
     matched_priorities: 'Inaendana na vipaumbele: {tags}',
     weak_indicator: 'Iliboresha {indicators}, ambapo klasta hii iko nyuma ya majirani',
     from_this_cluster: 'Kutoka klasta hii',
@@ -97,6 +111,16 @@ export function formatValue(indicator: IndicatorName, value: number): string {
 }
 
 const list = (items: string[]) => items.join(', ');
+
+const languageNames: Record<Lang, Record<string, string>> = {
+  en: { en: 'English', sw: 'Kiswahili', fr: 'French', rw: 'Kinyarwanda' },
+  sw: { en: 'Kiingereza', sw: 'Kiswahili', fr: 'Kifaransa', rw: 'Kinyarwanda' },
+};
+
+/** A language code ('fr') in the coach's words ("French", "Kifaransa"). */
+export function languageName(lang: Lang, code: string): string {
+  return languageNames[lang][code] ?? code;
+}
 
 function where(
   lang: Lang,
@@ -158,8 +182,24 @@ export function explainReason(r: Reason, lang: Lang): string {
       );
     case 'adopted_here':
       return say(lang, 'adopted_here', { schools: r.schools, results: results(lang, r) });
-    case 'matched_words':
-      return say(lang, 'matched_words', { words: list(r.words) });
+    case 'matched_words': {
+      const via = new Map((r.via ?? []).map((v) => [v.word, v.as]));
+      const words = r.words.map((w) =>
+        via.has(w) ? say(lang, 'matched_via', { word: w, as: via.get(w)! }) : w,
+      );
+      return say(lang, 'matched_words', { words: list(words) });
+    }
+    case 'other_language':
+      return say(lang, 'other_language', { language: languageName(lang, r.language) });
+    case 'also_tried_in':
+      return say(lang, 'also_tried_in', {
+        places: list(
+          r.places.map((p) =>
+            p.km === null ? p.place : say(lang, 'also_tried_place', { place: p.place, km: p.km }),
+          ),
+        ),
+        n: Number(r.dataPoints.toFixed(1)),
+      });
     case 'matched_priorities':
       return say(lang, 'matched_priorities', { tags: list(r.tags.map((t) => tagLabel(lang, t))) });
     case 'weak_indicator':
@@ -187,6 +227,9 @@ export function explain(reasons: readonly Reason[], lang: Lang): string[] {
 export function describeQuestion(q: Question, lang: Lang): string[] {
   const lines: string[] = [];
   if (q.problem.trim()) lines.push(say(lang, 'question_problem', { problem: q.problem.trim() }));
+  if (q.corrected.length)
+    lines.push(say(lang, 'question_corrected', { words: list(q.corrected.map((c) => c.to)) }));
+  if (q.unknownWords.length) lines.push(say(lang, 'question_unknown', { words: list(q.unknownWords) }));
   if (q.tags.length)
     lines.push(say(lang, 'question_tags', { tags: list(q.tags.map((t) => tagLabel(lang, t))) }));
   if (q.weakIndicators.length)
@@ -211,6 +254,7 @@ export function describeQuestion(q: Question, lang: Lang): string[] {
 /** Why a practice that a search found is not recommended. */
 export function explainWhyNot(w: WhyNot, lang: Lang): string {
   if (w.reason === 'not_relevant_here') return say(lang, 'not_relevant');
+  if (w.reason === 'used_in_all_schools') return say(lang, 'used_in_all_schools');
   const main = say(lang, 'net_worse', { worse: w.worse, better: w.better });
   if (!w.example) return main;
   const e = w.example;

@@ -45,6 +45,10 @@ export interface ClusterFeedback {
 
 export interface RankContext extends RankPlaces, ClusterMix {
   question: RankQuestion;
+  /** Languages the cluster uses: a practice written in another ranks below equal ones. Empty: any. */
+  languages?: ReadonlySet<string>;
+  /** How many schools the cluster has: a practice every one of them has adopted is not recommended. */
+  clusterSchools?: number;
   filters: { maxDistanceKm?: number | undefined; maxCost?: CostLevel | undefined };
   feedback: ReadonlyMap<string, ClusterFeedback>;
   today: string;
@@ -98,6 +102,24 @@ function contextOf(p: PracticeFacts, d: PracticeDerived, pl: Plan): number {
 
 const UNFIT = -1;
 const WORSE = -2;
+const EVERYWHERE = -3;
+
+/** Every school of the asking cluster has adopted it already. */
+export function usedEverywhere(
+  p: PracticeFacts,
+  ctx: Pick<RankContext, 'clusterId' | 'clusterSchools'>,
+): boolean {
+  const n = ctx.clusterSchools ?? 0;
+  if (n === 0 || p.adoptions.length < n) return false;
+  const schools = new Set<string>();
+  for (const a of p.adoptions) if (a.clusterId === ctx.clusterId && a.schoolId) schools.add(a.schoolId);
+  return schools.size >= n;
+}
+
+/** Written in a language the cluster does not use. */
+export function otherLanguage(p: PracticeFacts, ctx: RankContext): boolean {
+  return !!p.language && !!ctx.languages && ctx.languages.size > 0 && !ctx.languages.has(p.language);
+}
 
 /**
  * The cheap first look at a practice: its fit (0..1], or UNFIT (does not answer the
@@ -129,19 +151,36 @@ function admit(p: PracticeFacts, d: PracticeDerived, text: number, pl: Plan): nu
   }
   if (fit <= 0) return UNFIT;
   if (d.summary.netWorse) return WORSE;
+  if (usedEverywhere(p, pl.ctx)) return EVERYWHERE;
   return fit / fitWeight;
 }
 
-/** This cluster's feedback as a multiplier: "not relevant" and "already shared" push a practice down. */
+/**
+ * This cluster's own view as a multiplier: "not relevant" and "already shared" push a
+ * practice down, and so does a language the cluster does not use.
+ */
 function feedbackFactor(p: PracticeFacts, ctx: RankContext): number {
-  if (ctx.feedback.size === 0) return 1;
+  const language = otherLanguage(p, ctx) ? rankWeights.otherLanguage : 1;
+  if (ctx.feedback.size === 0) return language;
   const fb = ctx.feedback.get(p.id);
-  if (!fb) return 1;
+  if (!fb) return language;
   return (
+    language *
     (fb.notRelevant ? rankWeights.feedback.notRelevant : 1) *
     (fb.sharedOn ? rankWeights.feedback.sharedHere : 1)
   );
 }
+
+/** How fit scales the score: a power above 1 lets the better answer lead among well-proven practices. */
+const fitScale = (fit: number) => fit ** rankWeights.fitPower;
+
+/**
+ * Nearness counts by how much evidence stands behind it: a practice proven in many
+ * schools does not lose to a single story from next door for being a few km farther;
+ * between practices of similar evidence, the nearer wins.
+ */
+const nearnessWeight = (evidence: number) =>
+  rankWeights.parts.nearness * (1 - rankWeights.nearnessNeedsEvidence * (1 - evidence));
 
 /** The distance filter, which needs the nearest place where the practice worked. */
 function withinReach(
@@ -178,10 +217,10 @@ function complete(p: PracticeFacts, text: number, a: Admitted, pl: Plan): Scored
   // evidence and nearness alone (see weights.ts).
   const score =
     a.factor *
-    parts.fit *
+    fitScale(parts.fit) *
     (w.fit +
       w.evidence * parts.evidence +
-      w.nearness * parts.nearness +
+      nearnessWeight(parts.evidence) * parts.nearness +
       w.context * parts.context +
       w.recency * parts.recency);
   return {
@@ -209,12 +248,17 @@ function withMatches(s: Scored, pl: Plan): Scored {
  * the question or fails a filter) or 'worse' (evidence says it made things worse).
  * `text` is its full-text relevance relative to the best match (0..1).
  */
-export function scorePractice(p: PracticeFacts, text: number, ctx: RankContext): Scored | 'unfit' | 'worse' {
+export function scorePractice(
+  p: PracticeFacts,
+  text: number,
+  ctx: RankContext,
+): Scored | 'unfit' | 'worse' | 'everywhere' {
   const pl = plan(ctx);
   const d = p.derived ?? derive(p);
   const fit = admit(p, d, text, pl);
   if (fit === UNFIT) return 'unfit';
   if (fit === WORSE) return 'worse';
+  if (fit === EVERYWHERE) return 'everywhere';
   const nearest = withinReach(p, d, ctx);
   if (nearest === false) return 'unfit';
   return withMatches(complete(p, text, { fit, derived: d, factor: feedbackFactor(p, ctx), nearest }, pl), pl);
@@ -229,6 +273,8 @@ export interface Ranking {
   considered: number;
   /** Of those that fit, how many were left out for evidence of harm. */
   excludedWorse: number;
+  /** Of those that fit, how many every school of the cluster already runs. */
+  excludedEverywhere: number;
 }
 
 /**
@@ -245,6 +291,7 @@ export function rank(
   const top: Scored[] = [];
   let considered = 0;
   let excludedWorse = 0;
+  let excludedEverywhere = 0;
   for (const p of practices) {
     const text = textOf(p);
     const d = p.derived ?? derive(p);
@@ -252,6 +299,10 @@ export function rank(
     if (fit === UNFIT) continue;
     if (fit === WORSE) {
       excludedWorse++;
+      continue;
+    }
+    if (fit === EVERYWHERE) {
+      excludedEverywhere++;
       continue;
     }
     const nearest = withinReach(p, d, ctx);
@@ -264,9 +315,9 @@ export function rank(
       const w = rankWeights.parts;
       const bound =
         factor *
-        fit *
+        fitScale(fit) *
         (w.fit +
-          w.nearness +
+          nearnessWeight(evidencePart(d.summary)) +
           w.context * contextOf(p, d, pl) +
           w.evidence * evidencePart(d.summary) +
           w.recency * recencyPart(d, pl.today));
@@ -284,5 +335,5 @@ export function rank(
     }
     top[i] = s;
   }
-  return { top: top.map((s) => withMatches(s, pl)), considered, excludedWorse };
+  return { top: top.map((s) => withMatches(s, pl)), considered, excludedWorse, excludedEverywhere };
 }

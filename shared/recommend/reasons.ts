@@ -29,7 +29,12 @@ const at = (n: Nearest | null, fallback: string) =>
  * its size by how near it was), stories, adoptions elsewhere and here, what matched the
  * question, and this cluster's own feedback. Codes and numbers only; explain.ts words them.
  */
-export function reasonsFor(s: Scored, ctx: RankContext, matchedWords: readonly string[]): Reason[] {
+export function reasonsFor(
+  s: Scored,
+  ctx: RankContext,
+  matchedWords: readonly string[],
+  via: readonly { word: string; as: string }[] = [],
+): Reason[] {
   const p = s.practice;
   const reasons: Reason[] = [];
   if (p.originClusterId === ctx.clusterId) reasons.push({ code: 'from_this_cluster' });
@@ -79,7 +84,7 @@ export function reasonsFor(s: Scored, ctx: RankContext, matchedWords: readonly s
   if (s.derived.summary.dataPoints < THIN_EVIDENCE)
     reasons.push({ code: 'little_evidence', dataPoints: s.derived.summary.dataPoints });
 
-  if (matchedWords.length) reasons.push({ code: 'matched_words', words: [...matchedWords] });
+  if (matchedWords.length) reasons.push({ code: 'matched_words', words: [...matchedWords], via: [...via] });
   if (s.matchedTags.length) reasons.push({ code: 'matched_priorities', tags: [...s.matchedTags] });
   if (s.matchedIndicators.length)
     reasons.push({ code: 'weak_indicator', indicators: [...s.matchedIndicators] });

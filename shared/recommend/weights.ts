@@ -21,12 +21,15 @@ export const rankWeights = {
    * on one of the cluster's weakest indicators. Only the parts the question has count.
    */
   fit: { text: 0.6, tags: 0.25, indicator: 0.15 },
+  /**
+   * The score scales with fit to this power: with 1 a practice answering half the question
+   * but proven near here ties with one answering all of it; with 2 the fuller answer leads.
+   */
+  fitPower: 2,
   /** Tag overlap is full when this many of the question's tags are shared. */
   tagsForFullOverlap: 2,
   /** bm25 weight of each full-text column: title, problem, summary, steps, tags. */
   textColumns: [4, 3, 2, 1, 2] as const,
-  /** Words matched by more than this share of all practices are dropped from the question (if others remain). */
-  commonWordShare: 0.4,
   /** At most this many full-text matches are considered (best first). */
   maxTextMatches: 1000,
 
@@ -46,6 +49,16 @@ export const rankWeights = {
     /** The evidence part is full at this shrunk strength (strength runs from -1 to 1). */
     fullStrength: 0.5,
   },
+
+  /**
+   * How much nearness depends on evidence: its weight is `parts.nearness × (1 − this × (1 −
+   * evidence))`, so with no evidence nearness counts for 40% of its weight and with full
+   * evidence for all of it (a practice proven in many schools is not beaten by a single story
+   * next door; between equals the nearer wins).
+   */
+  nearnessNeedsEvidence: 0.6,
+  /** A practice written in a language the cluster does not use: its score times this. */
+  otherLanguage: 0.8,
 
   nearness: {
     /** Nearness halves every this many km between the cluster and where it worked. */

@@ -67,16 +67,10 @@ export const concepts: readonly Concept[] = [
     fr: 'meres',
   }),
   c('fathers', ['parent_engagement'], 'father, fathers, dads', 'baba, akina baba', { fr: 'peres' }),
-  c(
-    'family',
-    ['parent_engagement'],
-    'family, families, household, households, home',
-    'familia, kaya, nyumbani',
-    {
-      rw: 'umuryango, imiryango',
-      fr: 'famille, familles',
-    },
-  ),
+  c('family', ['parent_engagement'], 'family, families, household, households', 'familia, kaya, nyumbani', {
+    rw: 'umuryango, imiryango',
+    fr: 'famille, familles',
+  }),
   c(
     'learners',
     [],
@@ -112,7 +106,7 @@ export const concepts: readonly Concept[] = [
   }),
   c(
     'community',
-    ['parent_engagement'],
+    [],
     'community, communities, village, villages, neighbourhood',
     'jamii, kijiji, vijiji, mtaa',
     {
@@ -180,7 +174,7 @@ export const concepts: readonly Concept[] = [
   c(
     'attendance',
     ['attendance'],
-    'attendance, attend, attending, present, turn up',
+    'attendance, attend, attending, turn up',
     'mahudhurio, kuhudhuria, hudhuria',
     {
       rw: 'kwitabira',
@@ -324,13 +318,10 @@ export const concepts: readonly Concept[] = [
     'kusoma, soma, wasomaji',
     { rw: 'gusoma', fr: 'lecture, lire' },
   ),
-  c(
-    'writing',
-    ['early_literacy'],
-    'writing, write, handwriting, spelling, composition',
-    'kuandika, uandishi, andika',
-    { rw: 'kwandika', fr: 'ecriture, ecrire' },
-  ),
+  c('writing', ['early_literacy'], 'writing, handwriting, spelling, composition', 'kuandika, uandishi', {
+    rw: 'kwandika',
+    fr: 'ecriture, ecrire',
+  }),
   c(
     'literacy',
     ['early_literacy'],
@@ -416,7 +407,7 @@ export const concepts: readonly Concept[] = [
   ),
   c(
     'assessment',
-    ['teacher_collaboration'],
+    [],
     'assessment, assessments, test, tests, exam, exams, marking, scores, results',
     'tathmini, mtihani, mitihani, kusahihisha, alama, matokeo',
     {
@@ -591,7 +582,7 @@ export const concepts: readonly Concept[] = [
   c(
     'counselling',
     ['wellbeing', 'vulnerable_learners'],
-    'counselling, counseling, guidance, counsellor, listening, talk',
+    'counselling, counseling, guidance, counsellor, guidance and counselling',
     'ushauri nasaha, unasihi, kusikiliza, mazungumzo',
     { fr: 'conseil, ecoute, orientation' },
   ),
@@ -853,7 +844,7 @@ export const concepts: readonly Concept[] = [
     'vifaa, zana za kufundishia, chati, kadi',
     { fr: 'materiel, supports' },
   ),
-  c('time', [], 'time, timetable, schedule, minutes, hours', 'muda, ratiba, dakika, saa', {
+  c('time', [], 'timetable, schedule, minutes, hours', 'muda, ratiba, dakika, saa', {
     fr: 'horaire, emploi du temps',
   }),
   c('saturday', [], 'saturday, weekend, sunday, friday', 'jumamosi, wikendi, jumapili, ijumaa', {
@@ -895,7 +886,7 @@ export const concepts: readonly Concept[] = [
   c(
     'problem',
     [],
-    'problem, problems, challenge, challenges, issue, difficulty, struggling',
+    'problem, problems, issue, difficulty, struggling',
     'tatizo, matatizo, changamoto, shida',
     { rw: 'ikibazo, ibibazo', fr: 'probleme, difficulte, defi' },
   ),
@@ -1020,7 +1011,7 @@ export const concepts: readonly Concept[] = [
     'transport',
     ['attendance'],
     'transport, bicycle, bicycles, bus, boda boda',
-    'usafiri, baiskeli, basi, bodaboda',
+    'usafiri, baiskeli, bodaboda',
     { fr: 'transport, velo' },
   ),
   c(

@@ -88,8 +88,16 @@ function verbRoot(w: string): string | null {
   return null;
 }
 
+/**
+ * Nouns whose root the normaliser would take for another word's: somo/masomo "lesson(s)"
+ * is not soma "read" (they share a root historically, not in a coach's question).
+ */
+const wholeRoots: Record<string, string> = { somo: 'somo', masomo: 'somo', kisomo: 'somo' };
+
 /** The root of a Kiswahili word, the key its forms share. */
 export function swahiliRoot(word: string): string {
+  const whole = wholeRoots[word];
+  if (whole) return whole;
   // m- before a vowel is written mw- (m-w-alimu / w-alimu): read it as the plural's w-.
   let w = /^mw[aeiou]/.test(word) ? word.slice(1) : word;
   if (w.startsWith('kuto') && rootOk(w.slice(4))) w = w.slice(4);
@@ -114,33 +122,53 @@ export function englishStem(word: string): string {
   return stemmer(word);
 }
 
+/** The grammar a text's words are read by: English, Kiswahili, or another language (French, Kinyarwanda). */
+export type TextLanguage = 'en' | 'sw' | 'other';
+
+/** A practice's or question's language code ('en', 'sw', 'fr', …) as the grammar to read it by. */
+export const textLanguage = (code: string): TextLanguage =>
+  code === 'en' ? 'en' : code === 'sw' ? 'sw' : 'other';
+
 /**
- * The keys of one folded word. A known Kiswahili word (./lexicon.ts) has its root; a word
- * ending in a consonant is English (or French, or a name) and has its stem — Kiswahili
- * syllables are open, so its words end in a vowel. Any other word ending in a vowel may be
- * either ("radio", "baraza", "wameacha", "home") and has both keys, so it meets its forms
- * in either language whatever the text around it.
+ * The keys of one folded word in a text of `lang`. Kiswahili roots are kept apart from
+ * English stems (`s_` before them: English "change" and Kiswahili "michango" share the
+ * letters "chang", not the meaning), and so are words of other languages (`x_`, the word
+ * without a plural -s: French "filles" is not English "fill"). Words meet across languages
+ * through the vocabulary's concepts.
+ *
+ * - a known Kiswahili word (./lexicon.ts) has its root, in any text;
+ * - in an English text, a word has its Porter stem;
+ * - in a Kiswahili text, a word ending in a vowel has its root and, for a loanword or a
+ *   name ("radio", "Kilifi"), its English stem too; one ending in a consonant is English
+ *   (Kiswahili syllables are open);
+ * - in a text of another language, a word is itself, less a plural -s.
  */
-export function wordKeys(word: string): readonly string[] {
-  let keys = known.get(word);
+export function wordKeys(word: string, lang: TextLanguage = 'en'): readonly string[] {
+  const cache = known[lang];
+  let keys = cache.get(word);
   if (!keys) {
-    if (known.size >= KNOWN_MAX) known.clear();
-    keys = keysOf(word);
-    known.set(word, keys);
+    if (cache.size >= KNOWN_MAX) cache.clear();
+    keys = keysOf(word, lang);
+    cache.set(word, keys);
   }
   return keys;
 }
 
 /** Keys already worked out: a library repeats its words, and stemming is the costly part. */
-const known = new Map<string, readonly string[]>();
+const known = { en: new Map<string, readonly string[]>(), sw: new Map(), other: new Map() } as Record<
+  TextLanguage,
+  Map<string, readonly string[]>
+>;
 const KNOWN_MAX = 200_000;
 
-function keysOf(word: string): readonly string[] {
-  if (swahiliWords.has(word)) return [swahiliRoot(word)];
+export const swahiliKey = (word: string) => `s_${swahiliRoot(word)}`;
+
+function keysOf(word: string, lang: TextLanguage): readonly string[] {
+  if (swahiliWords.has(word)) return [swahiliKey(word)];
+  if (lang === 'other') return [`x_${word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word}`];
   const en = englishStem(word);
-  if (!/[aeiou]$/.test(word) || /\d/.test(word)) return [en];
-  const sw = swahiliRoot(word);
-  return sw === en ? [en] : [en, sw];
+  if (lang === 'en' || !/[aeiou]$/.test(word) || /\d/.test(word)) return [en];
+  return [swahiliKey(word), en];
 }
 
 export interface TextWord {
@@ -152,6 +180,6 @@ export interface TextWord {
 }
 
 /** Every word of a text with its keys, in order. */
-export function textWords(text: string): TextWord[] {
-  return tokens(text).map((word) => ({ word, keys: wordKeys(word), stop: isStopword(word) }));
+export function textWords(text: string, lang: TextLanguage = 'en'): TextWord[] {
+  return tokens(text).map((word) => ({ word, keys: wordKeys(word, lang), stop: isStopword(word) }));
 }

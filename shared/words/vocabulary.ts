@@ -1,6 +1,6 @@
 import type { PriorityTag } from '../schema/enums.ts';
 import { concepts, type Concept } from './concepts.ts';
-import { textWords, type TextWord } from './forms.ts';
+import { textWords, type TextLanguage, type TextWord } from './forms.ts';
 
 /**
  * The vocabulary (./concepts.ts) made ready for matching: each term as the word keys of
@@ -17,13 +17,17 @@ interface Term {
 
 export const conceptById: ReadonlyMap<string, Concept> = new Map(concepts.map((c) => [c.id, c]));
 
-const languagesOf = (c: Concept) => [...c.en, ...c.sw, ...(c.rw ?? []), ...(c.fr ?? [])];
+const termsOf = (c: Concept): [string, TextLanguage][] => [
+  ...c.en.map((t) => [t, 'en'] as [string, TextLanguage]),
+  ...c.sw.map((t) => [t, 'sw'] as [string, TextLanguage]),
+  ...[...(c.rw ?? []), ...(c.fr ?? [])].map((t) => [t, 'other'] as [string, TextLanguage]),
+];
 
 /** Terms by the keys of their first word. */
 const byFirstKey = new Map<string, Term[]>();
 for (const concept of concepts)
-  for (const text of languagesOf(concept)) {
-    const words = textWords(text).map((w) => w.keys);
+  for (const [text, lang] of termsOf(concept)) {
+    const words = textWords(text, lang).map((w) => w.keys);
     if (words.length === 0) continue;
     const term = { concept, words, text };
     for (const key of words[0]!) {
@@ -44,28 +48,28 @@ export interface ConceptMatch {
 const shares = (keys: readonly string[], wanted: readonly string[]) => keys.some((k) => wanted.includes(k));
 
 /**
- * The concepts a text names, each where it is named. At each word the longest term that
- * starts there wins, so "drop out of school" is one match, not "drop" and then "school".
+ * The concepts a text names, each where it is named: every term found, short and long
+ * ("reading" and "reading corner" both in "reading corners"). A question takes the longest
+ * at each place (./question.ts).
  */
 export function conceptMatches(words: readonly TextWord[]): ConceptMatch[] {
   const out: ConceptMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    let longest = 0;
-    const found: Concept[] = [];
+    const found: ConceptMatch[] = [];
     for (const key of words[i]!.keys)
       for (const term of byFirstKey.get(key) ?? []) {
         const n = term.words.length;
-        if (i + n > words.length || n < longest) continue;
+        if (i + n > words.length) continue;
+        // A stop-word alone never names a concept ("some" is not "masomo").
+        if (n === 1 && words[i]!.stop) continue;
         let ok = true;
         for (let j = 0; j < n && ok; j++) ok = shares(words[i + j]!.keys, term.words[j]!);
         if (!ok) continue;
-        if (n > longest) {
-          longest = n;
-          found.length = 0;
-        }
-        if (!found.includes(term.concept)) found.push(term.concept);
+        const had = found.find((m) => m.concept === term.concept);
+        if (!had) found.push({ concept: term.concept, start: i, end: i + n });
+        else if (i + n > had.end) had.end = i + n;
       }
-    for (const concept of found) out.push({ concept, start: i, end: i + longest });
+    out.push(...found);
   }
   return out;
 }

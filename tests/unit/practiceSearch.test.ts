@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { forgetSearches, searchPractices } from '../../electron/services/practices/search.ts';
-import { knownWord, vocabulary, wordMatch } from '../../electron/services/practices/vocabulary.ts';
+import { askedTerms, docsOf, termMatch, vocabulary } from '../../electron/services/practices/vocabulary.ts';
 import { practiceIndex } from '../../electron/services/recommend/facts.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
-import { questionWords } from '../../shared/recommend/text.ts';
+import { indexedText, tagWords } from '../../shared/words/indexText.ts';
+import { questionTerms } from '../../shared/words/question.ts';
+import { tokens } from '../../shared/words/forms.ts';
+import { questionLanguage } from '../../shared/words/typos.ts';
 import { costLevels, practiceSettings, priorityTags } from '../../shared/schema/enums.ts';
 import type { Store } from '../../electron/db/store.ts';
 import { tempStore } from './helpers.ts';
@@ -28,20 +31,22 @@ interface PracticeRow {
   evidence: number;
 }
 
-/** The search done the slow, obvious way: FTS5 prefix queries and every row read. */
+/** The search done the slow, obvious way: one FTS5 query per term, sets joined, every row read. */
 function naive(store: Store, f: ReturnType<typeof PracticeFilters.parse>) {
   const seqsOf = (expr: string) =>
     new Set(
       store.db
-        .prepare('SELECT rowid FROM practices_fts WHERE practices_fts MATCH ?')
+        .prepare('SELECT rowid FROM practice_words WHERE practice_words MATCH ?')
         .pluck()
         .all(expr) as number[],
     );
-  const asked = questionWords(f.query, 16);
-  // Words no practice holds are left out of the search.
-  const words = asked.filter((w) => seqsOf(`"${w.stem}"*`).size > 0);
-  if (asked.length > 0 && words.length === 0) return { total: 0, counts: new Map(), ids: new Set() };
-  const matchSeqs = (join: string) => seqsOf(words.map((w) => `"${w.stem}"*`).join(join));
+  const asked = questionTerms(f.query, 16, questionLanguage(tokens(f.query))).map((t) =>
+    seqsOf(termMatch(t)),
+  );
+  // Terms no practice holds are left out of the search.
+  const held = asked.filter((seqs) => seqs.size > 0);
+  if (asked.length > 0 && held.length === 0) return { total: 0, counts: new Map(), ids: new Set() };
+  const matched = held.length ? held.reduce((a, b) => new Set([...a].filter((x) => b.has(x)))) : null;
   const rows = store.db
     .prepare(
       `SELECT seq, id, tags, cost, setting,
@@ -49,7 +54,6 @@ function naive(store: Store, f: ReturnType<typeof PracticeFilters.parse>) {
        FROM practices p`,
     )
     .all() as PracticeRow[];
-  const matched = words.length ? matchSeqs(' AND ') : null;
   const kept = rows.filter(
     (r) =>
       (!matched || matched.has(r.seq)) &&
@@ -67,7 +71,7 @@ function naive(store: Store, f: ReturnType<typeof PracticeFilters.parse>) {
 }
 
 describe('practice library search', () => {
-  it('finds, filters and counts exactly what FTS5 prefix queries and the rows say', () => {
+  it('finds, filters and counts exactly what FTS5 per-term queries and the rows say', () => {
     const store = demoStore();
     const stems = [
       'radio',
@@ -93,7 +97,7 @@ describe('practice library search', () => {
           const f = PracticeFilters.parse({ ...raw, limit: 200 });
           const got = searchPractices(store, f);
           const want = naive(store, f);
-          if (got.anyOfWords) return; // no practice holds every word: covered below
+          if (got.anyOfWords || got.corrected.length) return; // any-of and typos: covered below
           expect(got.total).toBe(want.total);
           expect(new Map(got.tagCounts.map((c) => [c.tag, c.count]))).toEqual(want.counts);
           for (const card of got.results) expect(want.ids.has(card.id)).toBe(true);
@@ -104,7 +108,7 @@ describe('practice library search', () => {
     );
   });
 
-  it('matches what FTS5 prefix queries match, whatever the coach types', () => {
+  it('matches what FTS5 per-term queries match, whatever the coach types', () => {
     const store = demoStore();
     const corpus = (store.db.prepare('SELECT title FROM practices').pluck().all() as string[])
       .join(' ')
@@ -133,7 +137,7 @@ describe('practice library search', () => {
       fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
         const f = PracticeFilters.parse({ query: words.join(' '), limit: 5 });
         const got = searchPractices(store, f);
-        if (got.anyOfWords) return;
+        if (got.anyOfWords || got.corrected.length) return;
         expect(got.total).toBe(naive(store, f).total);
       }),
       { numRuns: 200 },
@@ -238,25 +242,42 @@ describe('practice library search', () => {
 });
 
 describe('library words', () => {
-  it('turns a coach word into the indexed words it prefixes, counted', () => {
+  it('indexes exactly the keys and concepts of every practice text', () => {
     const store = demoStore();
     const v = vocabulary(store, practiceIndex(store));
-    const parent = knownWord(v, questionWords('parents')[0]!);
-    expect(parent.terms.every((t) => t.startsWith('parent'))).toBe(true);
-    expect(parent.terms.length).toBeGreaterThan(0);
-    expect(parent.docs).toBeGreaterThanOrEqual(
-      store.db
-        .prepare(`SELECT count(*) FROM practices_fts WHERE practices_fts MATCH '"parent"*'`)
-        .pluck()
-        .get() as number,
-    );
-    expect(knownWord(v, { word: 'zzz', stem: 'zzz' })).toMatchObject({ terms: [], docs: 0 });
+    const rows = store.db
+      .prepare('SELECT title, problem, summary, steps, tags, language FROM practices')
+      .all() as {
+      language: string;
+      title: string;
+      problem: string;
+      summary: string;
+      steps: string;
+      tags: string;
+    }[];
+    const docs = new Map<string, number>();
+    for (const r of rows) {
+      const held = new Set(
+        [
+          ...[r.title, r.problem, r.summary, r.steps].map((t) => indexedText(t, r.language)),
+          indexedText(tagWords(r.tags)),
+        ].flatMap((t) => t.split(' ')),
+      );
+      for (const t of held) if (t) docs.set(t, (docs.get(t) ?? 0) + 1);
+    }
+    expect(v.terms.length).toBe(docs.size);
+    for (const [term, n] of docs) expect(docsOf(v, term), term).toBe(n);
   });
 
-  it('asks FTS5 for a prefix when a stem stands for very many words, and quotes what it sends', () => {
-    const many = Array.from({ length: 30 }, (_, i) => `re${i}`);
-    expect(wordMatch({ word: 're', stem: 're', terms: [], docs: 30 })).toBe('"re"*');
-    expect(wordMatch({ word: 'a"b', stem: 'a"b', terms: ['a"b'], docs: 1 })).toBe('"a""b"');
-    expect(wordMatch({ word: 'x', stem: 'x', terms: many.slice(0, 2), docs: 2 })).toBe('("re0" OR "re1")');
+  it('counts a coach’s terms and quotes what it sends to FTS5', () => {
+    const store = demoStore();
+    const asked = askedTerms(store, practiceIndex(store), 'parents zzz "drop out"');
+    expect(asked.terms.map((t) => t.words)).toEqual(['parents', 'drop out']);
+    expect(asked.terms[0]!.docs).toBeGreaterThan(0);
+    expect(asked.unknown).toEqual(['zzz']);
+    expect(termMatch({ words: 'a"b', tokens: ['a"b'], concepts: [] })).toBe('"a""b"');
+    expect(termMatch({ words: 'x', tokens: ['concept:girls', 'girl'], concepts: ['girls'] })).toBe(
+      '("concept:girls" OR "girl")',
+    );
   });
 });

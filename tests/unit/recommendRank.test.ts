@@ -236,7 +236,7 @@ describe('ranking', () => {
       { code: 'from_this_cluster' },
       { code: 'worked_near', place: 'Home CoP', km: 0, where: 'here' },
       { code: 'little_evidence', dataPoints: 0 },
-      { code: 'matched_words', words: ['radio'] },
+      { code: 'matched_words', words: ['radio'], via: [] },
       { code: 'matched_priorities', tags: ['girls_transition'] },
     ]);
   });

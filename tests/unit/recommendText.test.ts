@@ -94,9 +94,18 @@ describe('explanations', () => {
     },
     { code: 'adoptions', total: 10, improved: 8, noChange: 1, worse: 1, pending: 0, clusters: 4 },
     { code: 'adopted_here', schools: 2, improved: 0, noChange: 0, worse: 0, pending: 2 },
-    { code: 'matched_words', words: ['radio', 'wazazi'] },
+    { code: 'matched_words', words: ['radio', 'wazazi'], via: [{ word: 'wazazi', as: 'parents' }] },
     { code: 'matched_priorities', tags: ['girls_transition'] },
     { code: 'story', place: 'Takaungu CoP', km: 7, where: 'neighbour' },
+    { code: 'other_language', language: 'fr' },
+    {
+      code: 'also_tried_in',
+      places: [
+        { practiceId: 'b', place: 'Gede CoP', km: 31 },
+        { practiceId: 'c', place: 'Gicumbi', km: null },
+      ],
+      dataPoints: 7.5,
+    },
   ];
 
   it('words each reason in English', () => {
@@ -105,9 +114,11 @@ describe('explanations', () => {
       'Dropout rate 8.4% → 3.0% in 3 schools of Mtwapa CoP, 12 km away',
       'Adopted 10 times elsewhere, in 4 other clusters: 8 improved, 1 no change, 1 worse',
       'Adopted by 2 of this cluster’s schools: 2 waiting for results',
-      'Matches your words: radio, wazazi',
+      'Matches your words: radio, wazazi (“parents”)',
       "Fits the priorities: Girls' transition",
       'A story of it working at Takaungu CoP, a neighbouring cluster 7 km away',
+      'Written in French, a language this cluster does not use',
+      'Also tried in Gede CoP (31 km), Gicumbi; 7.5 data points together',
     ]);
   });
 
@@ -117,9 +128,11 @@ describe('explanations', () => {
       'Kiwango cha kuacha shule 8.4% → 3.0% katika shule 3 za Mtwapa CoP, umbali wa km 12',
       'Imeigwa mara 10 kwingineko, katika klasta nyingine 4: 8 zimeboreka, 1 hakuna mabadiliko, 1 zimezorota',
       'Imeigwa na shule 2 za klasta hii: 2 zinasubiri matokeo',
-      'Inalingana na maneno yako: radio, wazazi',
+      'Inalingana na maneno yako: radio, wazazi (“parents”)',
       'Inaendana na vipaumbele: Mpito wa wasichana',
       'Hadithi ya mafanikio kutoka Takaungu CoP, klasta jirani umbali wa km 7',
+      'Imeandikwa kwa Kifaransa, lugha ambayo klasta hii haitumii',
+      'Imejaribiwa pia Gede CoP (km 31), Gicumbi; vipimo 7.5 kwa pamoja',
     ]);
   });
 
@@ -130,6 +143,8 @@ describe('explanations', () => {
       tags: ['attendance'],
       tagsFrom: 'priorities',
       weakIndicators: [{ indicator: 'dropout_rate', own: 9, neighbours: 3, term: '2026-T1', gap: 2 }],
+      unknownWords: [],
+      corrected: [],
     };
     expect(describeQuestion(q, 'en')).toEqual([
       'Priorities: Attendance',

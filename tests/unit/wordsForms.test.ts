@@ -1,35 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { englishStem, swahiliRoot, textWords, tokens, wordKeys } from '../../shared/words/forms.ts';
+import {
+  englishStem,
+  swahiliKey,
+  swahiliRoot,
+  textWords,
+  tokens,
+  wordKeys,
+} from '../../shared/words/forms.ts';
 import { isStopword } from '../../shared/words/stopwords.ts';
 
-const meet = (a: string, b: string) => wordKeys(a).some((k) => wordKeys(b).includes(k));
+const meet = (a: string, b: string, lang: 'en' | 'sw' = 'sw') =>
+  wordKeys(a, lang).some((k) => wordKeys(b, lang).includes(k));
 
 describe('word forms', () => {
   it('stems English words so their forms meet (Porter)', () => {
     expect(englishStem('dropping')).toBe(englishStem('dropped'));
     expect(englishStem('parents')).toBe('parent');
     expect(englishStem('attending')).toBe(englishStem('attendance').slice(0, 6));
-    expect(meet('reading', 'read')).toBe(true);
-    expect(meet('learners', 'learner')).toBe(true);
+    expect(meet('reading', 'read', 'en')).toBe(true);
+    expect(meet('learners', 'learner', 'en')).toBe(true);
     expect(englishStem('p6')).toBe('p6');
   });
 
   it('normalises Kiswahili verb prefixes, tenses, relatives and extensions', () => {
-    const ach = swahiliRoot('kuacha');
+    const ach = swahiliKey('kuacha');
     for (const w of ['wameacha', 'walioacha', 'wanaoacha', 'kuachishwa', 'hawaachi'])
-      expect(wordKeys(w)).toContain(ach);
-    for (const w of [
-      'kusoma',
-      'wanasoma',
-      'alisoma',
-      'atasoma',
-      'kusomea',
-      'kusomeshwa',
-      'wasomaji',
-      'masomo',
-    ])
-      expect(wordKeys(w)).toContain(swahiliRoot('soma'));
+      expect(wordKeys(w, 'sw')).toContain(ach);
+    for (const w of ['kusoma', 'wanasoma', 'alisoma', 'atasoma', 'kusomea', 'kusomeshwa', 'wasomaji'])
+      expect(wordKeys(w, 'sw')).toContain(swahiliKey('soma'));
     expect(meet('mahudhurio', 'kuhudhuria')).toBe(true);
+    // somo/masomo "lessons" is not soma "read".
+    expect(meet('masomo', 'kusoma')).toBe(false);
+    expect(meet('masomo', 'somo')).toBe(true);
     expect(meet('kutosoma', 'kusoma')).toBe(true);
   });
 
@@ -50,10 +52,19 @@ describe('word forms', () => {
     expect(swahiliRoot('wa')).toBe('wa');
   });
 
-  it('gives a word ending in a vowel both keys when its language is unknown', () => {
-    expect(wordKeys('radio')).toEqual(['radio', swahiliRoot('radio')]);
-    expect(meet('baraza', 'baraza')).toBe(true);
-    expect(wordKeys('girls')).toEqual(['girl']);
+  it('keeps Kiswahili roots, English stems and other languages’ words apart', () => {
+    // In a Kiswahili text a word ending in a vowel may be a loanword or a name: both keys.
+    expect(wordKeys('radio', 'sw')).toEqual([swahiliKey('radio'), 'radio']);
+    expect(wordKeys('radio', 'en')).toEqual(['radio']);
+    // A known Kiswahili word is read as Kiswahili in any text.
+    expect(wordKeys('wazazi', 'en')).toEqual([swahiliKey('wazazi')]);
+    // English "change" and Kiswahili "michango" share letters, not meaning.
+    expect(meet('change', 'michango', 'en')).toBe(false);
+    expect(wordKeys('change', 'en')).not.toContain(swahiliKey('michango'));
+    // French "filles" is not English "fill".
+    expect(wordKeys('filles', 'other')).toEqual(['x_fille']);
+    expect(wordKeys('fill', 'en')).toEqual(['fill']);
+    expect(wordKeys('girls', 'sw')).toEqual(['girl']);
   });
 
   it('never lets a word match inside another', () => {
@@ -61,6 +72,7 @@ describe('word forms', () => {
     expect(meet('out', 'without')).toBe(false);
     expect(meet('read', 'bread')).toBe(false);
     expect(meet('acha', 'kuachana')).toBe(meet('kuacha', 'kuachana'));
+    expect(meet('some', 'masomo', 'en')).toBe(false);
   });
 
   it('splits and folds like the full-text index', () => {

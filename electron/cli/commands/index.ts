@@ -12,6 +12,7 @@ import { mailCommand } from './mail.ts';
 import { planCommand } from './plan.ts';
 import { recommendCommand } from './recommend.ts';
 import { reportCommand } from './report.ts';
+import { searchCommand } from './search.ts';
 import { simulateCommand } from './simulate.ts';
 import { statsCommand } from './stats.ts';
 
@@ -32,4 +33,5 @@ export const commands: Command[] = [
   simulateCommand,
   recommendCommand,
   mailCommand,
+  searchCommand,
 ];

@@ -43,7 +43,9 @@ export function formatRecommendations(r: RecommendationResult, lang: Lang): stri
   );
   lines.push(
     `${r.considered} practices fit the question` +
-      (r.excludedWorse ? `; ${r.excludedWorse} left out because evidence says they made things worse.` : '.'),
+      (r.excludedWorse ? `; ${r.excludedWorse} left out because evidence says they made things worse` : '') +
+      (r.excludedEverywhere ? `; ${r.excludedEverywhere} left out as already used in all your schools` : '') +
+      '.',
     '',
   );
   if (r.results.length === 0) lines.push('No practice answers this question yet.');
@@ -97,6 +99,7 @@ export const recommendCommand: Command = {
       maxDistanceKm: numberFlag(values['max-km'], 'max-km'),
       maxCost: maxCost as CostLevel | undefined,
       today: values.today,
+      lang: values.lang as Lang,
     };
     const store = openExistingStore(db);
     try {

@@ -3,6 +3,7 @@ import { sql as sync } from './0020-sync.ts';
 import { sql as sessionDrafts } from './0040-session-drafts.ts';
 import { sql as recommend } from './0050-recommend.ts';
 import { sql as mail } from './0090-mail.ts';
+import { sql as practiceWords } from './0130-practice-words.ts';
 
 /**
  * Every migration, in order. A landed migration is never edited: change the schema by
@@ -14,4 +15,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 40, name: 'session-drafts', sql: sessionDrafts },
   { version: 50, name: 'recommend', sql: recommend },
   { version: 90, name: 'mail', sql: mail },
+  { version: 130, name: 'practice-words', sql: practiceWords },
 ];

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
-import { questionWords, type QuestionWord } from '../../../shared/recommend/text.ts';
 import { tagsMask } from '../../../shared/recommend/derive.ts';
+import { snippetFor } from '../../../shared/words/highlight.ts';
+import type { QuestionTerm } from '../../../shared/words/question.ts';
 import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
-import { smallest, snippetAround } from '../../../shared/snippet.ts';
+import { smallest } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
 import { countTags, filterTable, passes } from './filterTable.ts';
-import { libraryWords, rarerWords, wordMatch, type KnownWord } from './vocabulary.ts';
+import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
 
@@ -16,8 +17,8 @@ const lowerIsBetter = indicatorNames.filter((n) => indicatorDefs[n].better === '
 export const worsenedSql = `(CASE WHEN indicator IN (${lowerIsBetter.map((n) => `'${n}'`).join(', ')})
   THEN after_value > before_value ELSE after_value < before_value END)`;
 
-/** bm25 weights per column of practices_fts: title, problem, summary, steps, tags. */
-const RANK = 'bm25(practices_fts, 10.0, 4.0, 3.0, 1.0, 2.0)';
+/** bm25 weights per column of practice_words: title, problem, summary, steps, tags. */
+const RANK = 'bm25(practice_words, 10.0, 4.0, 3.0, 1.0, 2.0)';
 
 interface CardRow {
   seq: number;
@@ -42,8 +43,10 @@ interface TextAnswer {
   seqs: Int32Array;
   /** Their bm25, lower is better. */
   ranks: Float64Array;
-  /** The words searched for, when no practice has them all (any of them was enough). */
+  /** The words searched for when practices holding only some of them were added (any was enough). */
   anyOf: string[] | null;
+  /** How many hold all the words (they come first). */
+  allWords: number;
 }
 
 function remembered(index: PracticeIndex): Map<string, TextAnswer> {
@@ -60,65 +63,79 @@ export function forgetSearches(index: PracticeIndex): void {
   answers.delete(index);
 }
 
+/** Fewer practices than this hold all the terms: those holding some of them follow. */
+const FILL_BELOW = 20;
+
 /**
- * Practices holding all the words (each a prefix: "teacher" finds "teachers"), or, when
- * none holds them all, any of the words that are not in most practices ("school",
- * "learners" say little and would match nearly everything). Words are asked for rarest
- * first, by their indexed forms, so FTS5 walks the short lists and seeks in the long.
+ * Practices holding all the terms (each by its forms and, for a concept, its words in any
+ * language), best first; when fewer than FILL_BELOW hold them all, those holding any of
+ * the terms that weigh (see weighingTerms) follow them, most terms and rarest first by
+ * bm25. Terms are asked for rarest first, so FTS5 walks the short lists and seeks in the
+ * long; the any-of query runs only for such narrow questions.
  */
-function textMatches(store: Store, index: PracticeIndex, words: KnownWord[]): TextAnswer {
-  const byRarity = [...words].sort((a, b) => a.docs - b.docs);
-  const all = byRarity.map(wordMatch).join(' AND ');
+function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): TextAnswer {
+  const byRarity = [...terms].sort((a, b) => a.docs - b.docs);
+  const all = byRarity.map(termMatch).join(' AND ');
   const kept = remembered(index);
   const had = kept.get(all);
   if (had) return had;
-  const matches = (expr: string, anyOf: string[] | null): TextAnswer => {
-    const rows = store.statements
-      .get(`SELECT rowid, ${RANK} FROM practices_fts WHERE practices_fts MATCH ?`)
+  const rows = (expr: string) =>
+    store.statements
+      .get(`SELECT rowid, ${RANK} FROM practice_words WHERE practice_words MATCH ?`)
       .raw()
       .all(expr) as [number, number][];
-    const seqs = new Int32Array(rows.length);
-    const ranks = new Float64Array(rows.length);
-    rows.forEach(([seq, rank], i) => {
-      seqs[i] = seq;
-      ranks[i] = rank;
-    });
-    return { seqs, ranks, anyOf };
-  };
-  let answer = matches(all, null);
-  if (answer.seqs.length === 0 && words.length > 1) {
-    const any = rarerWords(byRarity, index.byId.size);
-    answer = matches(
-      any.map(wordMatch).join(' OR '),
-      any.map((w) => w.word),
-    );
+  const found = rows(all);
+  let anyOf: string[] | null = null;
+  let allWords = found.length;
+  if (found.length < FILL_BELOW && terms.length > 1) {
+    const any = weighingTerms(byRarity, index.byId.size);
+    const holdsAll = new Set(found.map(([seq]) => seq));
+    const more = rows(any.map(termMatch).join(' OR ')).filter(([seq]) => !holdsAll.has(seq));
+    if (more.length) {
+      // bm25 is negative, lower is better: those holding every term stay ahead.
+      for (const row of found) row[1] -= 1e6;
+      found.push(...more);
+      anyOf = any.map((t) => t.words);
+    }
   }
+  if (anyOf === null) allWords = found.length;
+  const seqs = new Int32Array(found.length);
+  const ranks = new Float64Array(found.length);
+  found.forEach(([seq, rank], i) => {
+    seqs[i] = seq;
+    ranks[i] = rank;
+  });
+  const answer: TextAnswer = { seqs, ranks, anyOf, allWords };
   if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(all, answer);
   return answer;
 }
 
 /**
- * The practice library search: words, priority tags (any of those chosen), cost,
- * setting and "with evidence"; ranked by bm25 with the title weighing most, newest first
- * without words. Full-text matching and bm25 are one pass over the index; filters and the
+ * The practice library search: words (by their forms, across languages through the
+ * vocabulary, typos taken as the nearest library word), priority tags (any of those
+ * chosen), cost, setting and "with evidence"; ranked by bm25 with the title weighing most,
+ * newest first without words. Full-text matching and bm25 are one pass over the index; filters and the
  * per-priority counts use a compact table of the practice facts kept in memory for
  * recommendations, and only the page's rows are read from the table — so a country's
  * library answers quickly. Words no practice holds are named rather than searched for.
  */
 export function searchPractices(store: Store, f: Filters) {
   const index = practiceIndex(store);
-  const { known, unknown } = libraryWords(store, index, questionWords(f.query, 16));
-  const unknownWords = unknown.map((w) => w.word);
+  const asked = askedTerms(store, index, f.query, { max: 16, ...(f.lang ? { lang: f.lang } : {}) });
+  const known = asked.terms;
+  const unknownWords = asked.unknown;
   const table = filterTable(index.all());
   const ok = passes(f);
   // Kept practices and their ranks side by side: a broad word matches tens of thousands.
   const kept: number[] = [];
   const ranks: number[] = [];
   let anyOfWords: string[] | null = null;
+  let allWordsIn: Set<number> | null = null;
   if (known.length) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
+    if (answer.anyOf) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
     for (let i = 0; i < answer.seqs.length; i++) {
       if (ok[table.traits[answer.seqs[i]!] ?? 0]) {
         kept.push(answer.seqs[i]!);
@@ -143,17 +160,24 @@ export function searchPractices(store: Store, f: Filters) {
   const page = smallest(shown, f.offset + f.limit, (i) => ranks[i]!)
     .slice(f.offset)
     .map((i) => kept[i]!);
+  let allWords: number | null = null;
+  if (allWordsIn) {
+    allWords = 0;
+    for (const i of shown) if (allWordsIn.has(kept[i]!)) allWords++;
+  }
   return {
     total: shown.length,
     results: cards(store, page, known),
     tagCounts,
     unknownWords,
     anyOfWords,
+    allWords,
+    corrected: asked.corrected,
   };
 }
 
 /** The cards of one page, in the page's order, with a snippet around the matched words. */
-function cards(store: Store, seqs: number[], words: QuestionWord[]): PracticeCard[] {
+function cards(store: Store, seqs: number[], terms: QuestionTerm[]): PracticeCard[] {
   if (seqs.length === 0) return [];
   const s = store.statements;
   const list = JSON.stringify(seqs);
@@ -167,7 +191,6 @@ function cards(store: Store, seqs: number[], words: QuestionWord[]): PracticeCar
         .all(list) as CardRow[]
     ).map((r) => [r.seq, r]),
   );
-  const stems = words.map((w) => w.stem);
   const stats = s.get(
     `SELECT
        (SELECT count(*) FROM practice_evidence WHERE practice_id = @id) AS evidence,
@@ -198,7 +221,7 @@ function cards(store: Store, seqs: number[], words: QuestionWord[]): PracticeCar
         language: r.language,
         ...counts,
         snippet:
-          snippetAround([r.summary, r.problem, r.steps, r.title], stems) ??
+          snippetFor([r.summary, r.problem, r.steps, r.title], terms, r.language) ??
           (r.summary.length > 180 ? `${r.summary.slice(0, 177)}…` : r.summary),
       },
     ];

@@ -1,36 +1,28 @@
-import type { QuestionWord } from '../../../shared/recommend/text.ts';
-import { rankWeights } from '../../../shared/recommend/weights.ts';
+import { questionTerms, termsOf, type QuestionTerm } from '../../../shared/words/question.ts';
+import { textLanguage, textWords, tokens } from '../../../shared/words/forms.ts';
+import { nearestWord, questionLanguage } from '../../../shared/words/typos.ts';
 import type { Store } from '../../db/store.ts';
 import type { PracticeIndex } from '../recommend/facts.ts';
 import { runAll, runInBackground } from '../slices.ts';
 
 /**
- * Every word of the practice library's full-text index, with how many practices hold
- * it. A coach's word is a prefix ("teacher" finds "teachers"); FTS5 answers a prefix
- * query by merging the lists of every word with that prefix on each query, which costs
- * more than the search itself for common words. Knowing the words lets the search ask
- * for them by name instead, skip words no practice has, and tell common words from rare
- * ones without a query each.
+ * The practice library's words, read from the full-text indexes' own vocabularies
+ * (`fts5vocab`): `practice_words` holds word keys and concept tokens with how many
+ * practices hold each (for telling rare words from common ones and unknown ones without a
+ * query each); `practices_fts` holds the words as written, the candidates a typo is
+ * matched to. Read once, and again only after a practice's text changed.
  */
 export interface Vocabulary {
-  /** Indexed words in sort order (as FTS5 folds them: lower case, no accents). */
+  /** Indexed words in JavaScript's sort order. */
   terms: string[];
   /** Practices holding each word, same order. */
   docs: Int32Array;
 }
 
-/** A coach's word as the library knows it. */
-export interface KnownWord extends QuestionWord {
-  /** Indexed words starting with the stem (empty when a prefix query is cheaper). */
-  terms: string[];
-  /** Practices holding any of them, at most (a practice may hold several). */
-  docs: number;
-}
+type Table = 'practice_words' | 'practices_fts';
+const tables: readonly Table[] = ['practice_words', 'practices_fts'];
 
-/** More indexed words than this behind one stem ("re…"): let FTS5 merge them. */
-const MAX_EXPANSION = 24;
-
-const loaded = new WeakMap<PracticeIndex, { textVersion: number; vocabulary: Vocabulary }>();
+const loaded = new WeakMap<PracticeIndex, Map<Table, { textVersion: number; vocabulary: Vocabulary }>>();
 
 /**
  * SQLite orders terms by their UTF-8 bytes, JavaScript by UTF-16 units; they differ only for
@@ -43,13 +35,13 @@ function inJsOrder(terms: string[], docs: number[]): Vocabulary {
   return { terms: order.map((i) => terms[i]!), docs: Int32Array.from(order, (i) => docs[i]!) };
 }
 
-/** Reads the words `slice` at a time (-1: all at once), pausing between slices. */
-function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
+/** Reads a table's words `slice` at a time (-1: all at once), pausing between slices. */
+function* loadSteps(store: Store, table: Table, slice: number): Generator<void, Vocabulary> {
   store.db.exec(
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.practices_vocab USING fts5vocab(main, practices_fts, 'row')",
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_vocab USING fts5vocab(main, ${table}, 'row')`,
   );
   const next = store.statements
-    .get('SELECT term, doc FROM temp.practices_vocab WHERE term > ? ORDER BY term LIMIT ?')
+    .get(`SELECT term, doc FROM temp.${table}_vocab WHERE term > ? ORDER BY term LIMIT ?`)
     .raw();
   const terms: string[] = [];
   const docs: number[] = [];
@@ -64,89 +56,136 @@ function* loadSteps(store: Store, slice: number): Generator<void, Vocabulary> {
   }
 }
 
-/** The library's words, read once and again only after a practice's text changed. */
-export function vocabulary(store: Store, index: PracticeIndex): Vocabulary {
-  const had = loaded.get(index);
+function kept(index: PracticeIndex) {
+  let m = loaded.get(index);
+  if (!m) loaded.set(index, (m = new Map()));
+  return m;
+}
+
+/** A table's words, read once and again only after a practice's text changed. */
+export function vocabulary(store: Store, index: PracticeIndex, table: Table = 'practice_words'): Vocabulary {
+  const m = kept(index);
+  const had = m.get(table);
   if (had && had.textVersion === index.textVersion) return had.vocabulary;
-  const words = runAll(loadSteps(store, -1));
-  loaded.set(index, { textVersion: index.textVersion, vocabulary: words });
+  const words = runAll(loadSteps(store, table, -1));
+  m.set(table, { textVersion: index.textVersion, vocabulary: words });
   return words;
 }
 
 /** Reads the library's words in the background, a slice at a time (see warmPracticeIndex). */
 export async function warmVocabulary(store: Store, index: PracticeIndex, slice = 250): Promise<void> {
-  const textVersion = index.textVersion;
-  const words = await runInBackground(loadSteps(store, slice), () => loaded.has(index) || !store.db.open);
-  // Words read while a practice's text changed may be a mix: the next search reads them again.
-  if (words && index.textVersion === textVersion) loaded.set(index, { textVersion, vocabulary: words });
+  for (const table of tables) {
+    const textVersion = index.textVersion;
+    const m = kept(index);
+    const words = await runInBackground(loadSteps(store, table, slice), () => m.has(table) || !store.db.open);
+    // Words read while a practice's text changed may be a mix: the next search reads them again.
+    if (words && index.textVersion === textVersion) m.set(table, { textVersion, vocabulary: words });
+  }
 }
 
-/** Position of the first term not below `s` (binary search). */
-function lowerBound(terms: readonly string[], s: string): number {
+/** Practices holding one indexed word (binary search; 0 when none). */
+export function docsOf(v: Vocabulary, term: string): number {
   let lo = 0;
-  let hi = terms.length;
+  let hi = v.terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms[mid]! < s) lo = mid + 1;
+    if (v.terms[mid]! < term) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return v.terms[lo] === term ? v.docs[lo]! : 0;
 }
 
 const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-/** The indexed words a coach's word stands for, and how many practices hold them. */
-export function knownWord(v: Vocabulary, w: QuestionWord): KnownWord {
-  const terms: string[] = [];
-  let docs = 0;
-  for (let i = lowerBound(v.terms, w.stem); i < v.terms.length && v.terms[i]!.startsWith(w.stem); i++) {
-    terms.push(v.terms[i]!);
-    docs += v.docs[i]!;
-  }
-  return { ...w, terms: terms.length > MAX_EXPANSION ? [] : terms, docs };
+/** A term of the question as the library knows it. */
+export interface AskedTerm extends QuestionTerm {
+  /** Practices holding its most common token: at least this many hold the term. */
+  docs: number;
+  /** Practices holding its rarest token held by any (its weight in bm25 goes by its tokens). */
+  least: number;
+}
+
+export interface AskedWords {
+  terms: AskedTerm[];
+  /** Words no practice holds and no library word is near. */
+  unknown: string[];
+  /** Typed words taken as the library word nearest to them ("showing results for …"). */
+  corrected: { from: string; to: string }[];
 }
 
 /**
- * One word as an FTS5 expression: its indexed words by name, any of them, or the quoted
- * prefix when it stands for very many. Quoting keeps anything typed from being read as
- * FTS5 syntax.
+ * One term as an FTS5 expression over `practice_words`: any of its tokens, each quoted so
+ * nothing typed is ever read as FTS5 syntax; whole tokens only (no prefix), so a word
+ * never matches inside another.
  */
-export function wordMatch(w: KnownWord): string {
-  if (w.terms.length === 0) return `${quoted(w.stem)}*`;
-  if (w.terms.length === 1) return quoted(w.terms[0]!);
-  return `(${w.terms.map(quoted).join(' OR ')})`;
+export function termMatch(t: QuestionTerm): string {
+  return t.tokens.length === 1 ? quoted(t.tokens[0]!) : `(${t.tokens.map(quoted).join(' OR ')})`;
 }
 
 /**
- * A coach's words as the library knows them, and those no practice holds. The words are
- * looked up in the vocabulary; one not found there is asked of FTS5 itself before it is
- * called unknown, because our folding of a word and FTS5's differ for a few letters (Greek
- * final sigma, some scripts unicode61 reads as separators).
+ * A coach's words as terms the library knows, the words it does not know, and those taken
+ * as a near library word. A plain word no practice holds is matched to the nearest word
+ * the library holds (few edits, the question's language preferred) and read again, so a
+ * corrected word meets its concept ("atendance" → "attendance" → mahudhurio too).
  */
-export function libraryWords(
+export function askedTerms(
   store: Store,
   index: PracticeIndex,
-  words: readonly QuestionWord[],
-): { known: KnownWord[]; unknown: QuestionWord[] } {
-  const library = vocabulary(store, index);
-  const known: KnownWord[] = [];
-  const unknown: QuestionWord[] = [];
-  for (const w of words) {
-    const k = knownWord(library, w);
-    const docs =
-      k.docs ||
-      (store.statements
-        .get('SELECT count(*) FROM practices_fts WHERE practices_fts MATCH ?')
+  text: string,
+  options: { max?: number; lang?: string } = {},
+): AskedWords {
+  const words = vocabulary(store, index);
+  const docsOfTerm = (t: QuestionTerm) => {
+    let docs = 0;
+    let least = Infinity;
+    for (const token of t.tokens) {
+      const n = docsOf(words, token);
+      docs = Math.max(docs, n);
+      if (n > 0) least = Math.min(least, n);
+    }
+    // Our folding and FTS5's differ for a few letters (scripts unicode61 reads as separators): ask it.
+    if (docs === 0)
+      docs = store.statements
+        .get('SELECT count(*) FROM practice_words WHERE practice_words MATCH ?')
         .pluck()
-        .get(`${quoted(w.stem)}*`) as number);
-    if (docs > 0) known.push({ ...k, docs });
-    else unknown.push(w);
+        .get(termMatch(t)) as number;
+    return { docs, least: Math.min(least, docs) };
+  };
+  // The question's words say which grammar reads them (a Kiswahili question typed with the
+  // screens in English is still Kiswahili); the coach's language decides between typos.
+  const grammar = questionLanguage(tokens(text));
+  const lang = options.lang ?? grammar;
+  const typed = questionTerms(text, options.max ?? 12, grammar);
+  const out: AskedWords = { terms: [], unknown: [], corrected: [] };
+  for (const t of typed) {
+    const counts = docsOfTerm(t);
+    if (counts.docs > 0) {
+      out.terms.push({ ...t, ...counts });
+      continue;
+    }
+    const near =
+      t.concepts.length === 0 ? nearestWord(t.words, vocabulary(store, index, 'practices_fts'), lang) : null;
+    const again = near ? termsOf(textWords(near, textLanguage(grammar)), 1)[0] : undefined;
+    const againDocs = again ? docsOfTerm(again) : { docs: 0, least: 0 };
+    if (near && again && againDocs.docs > 0) {
+      out.terms.push({ ...again, ...againDocs });
+      out.corrected.push({ from: t.words, to: near });
+    } else out.unknown.push(t.words);
   }
-  return { known, unknown };
+  return out;
 }
 
-/** The words not found in most practices ("school", "learners" say little), or all when none is rarer. */
-export function rarerWords(words: readonly KnownWord[], practices: number): KnownWord[] {
-  const rare = words.filter((w) => w.docs <= rankWeights.commonWordShare * practices);
-  return rare.length ? rare : [...words];
+/** Below this many practices every term is asked for: the cut below only saves time. */
+const SMALL_LIBRARY = 5000;
+
+/**
+ * The terms that weigh in a ranking: in a large library a term held by more than half the
+ * practices has no weight in bm25 (FTS5 gives such a term 1e-6), so asking for it changes
+ * no score and only costs time — it is left out while terms with weight remain. In a
+ * smaller library every term is asked for, so the explanation names each word matched.
+ */
+export function weighingTerms(terms: readonly AskedTerm[], practices: number): AskedTerm[] {
+  if (practices < SMALL_LIBRARY) return [...terms];
+  const weigh = terms.filter((t) => t.least * 2 <= practices);
+  return weigh.length ? weigh : [...terms];
 }

@@ -17,6 +17,9 @@ export interface ClusterView {
   settingShare: RankContext['settingShare'];
   sizeShare: RankContext['sizeShare'];
   feedback: Map<string, ClusterFeedback>;
+  /** Languages the cluster reads: its own, its region's and those of the region's other clusters. */
+  languages: Set<string>;
+  schoolCount: number;
 }
 
 /** Clusters compared with when a cluster declared no neighbours: the nearest few. */
@@ -82,7 +85,27 @@ export function clusterView(store: Store, clusterId: string): ClusterView {
     }
     feedback.set(r.practice_id, f);
   }
-  return { ...c, neighbourIds, priorities, settingShare, sizeShare, feedback };
+  const languages = new Set(
+    (
+      st
+        .get(
+          `SELECT language FROM clusters WHERE region_id = (SELECT region_id FROM clusters WHERE id = ?)
+           UNION SELECT r.language FROM regions r JOIN clusters c ON c.region_id = r.id WHERE c.id = ?`,
+        )
+        .pluck()
+        .all(clusterId, clusterId) as string[]
+    ).filter(Boolean),
+  );
+  return {
+    ...c,
+    neighbourIds,
+    priorities,
+    settingShare,
+    sizeShare,
+    feedback,
+    languages,
+    schoolCount: schools.length,
+  };
 }
 
 type Averages = Partial<Record<IndicatorName, number | null>>;

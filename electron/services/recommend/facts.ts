@@ -54,6 +54,7 @@ interface PracticeRow {
   origin_place: string;
   origin_lat: number | null;
   origin_lon: number | null;
+  language: string;
 }
 interface EvidenceRow {
   practice_id: string;
@@ -75,7 +76,7 @@ interface AdoptionRow {
 }
 
 const PRACTICE_COLS = `seq, id, tags, cost, setting, school_size, started_on, origin_cluster_id,
-  origin_place, origin_lat, origin_lon`;
+  origin_place, origin_lat, origin_lon, language`;
 const EVIDENCE_COLS = `practice_id, kind, indicator, before_value, after_value, schools_count,
   cluster_id, recorded_on`;
 const ADOPTION_COLS = 'practice_id, cluster_id, school_id, outcome, indicator, adopted_on';
@@ -142,6 +143,7 @@ function toEntry(
     originPlace: intern(r.origin_place)!,
     originLat: r.origin_lat,
     originLon: r.origin_lon,
+    language: intern(r.language)!,
     evidence,
     adoptions,
   };

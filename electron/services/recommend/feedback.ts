@@ -2,6 +2,7 @@ import type { ClusterAdoption, FeedbackKind, WhyNot } from '../../../shared/cont
 import { PamojaError } from '../../../shared/errors.ts';
 import { newId } from '../../../shared/ids.ts';
 import { notRecommendedReason } from '../../../shared/recommend/evidence.ts';
+import { usedEverywhere } from '../../../shared/recommend/rank.ts';
 import type { AdoptionOutcome, IndicatorName } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
 import { derivedId } from '../../db/ids.ts';
@@ -157,7 +158,8 @@ export function clusterAdoptions(store: Store, clusterId: string): ClusterAdopti
 
 /**
  * For practices a search found, those that recommendations leave out and why: evidence
- * that they made things worse, or (for a cluster) marked not relevant there.
+ * that they made things worse, or (for a cluster) already used in all its schools or
+ * marked not relevant there.
  */
 export function whyNot(store: Store, practiceIds: string[], clusterId?: string): WhyNot[] {
   const index = practiceIndex(store);
@@ -172,10 +174,17 @@ export function whyNot(store: Store, practiceIds: string[], clusterId?: string):
           .all(clusterId) as string[])
       : [],
   );
+  const schools = clusterId
+    ? (store.statements
+        .get('SELECT count(*) FROM schools WHERE cluster_id = ?')
+        .pluck()
+        .get(clusterId) as number)
+    : 0;
   const out: WhyNot[] = [];
   for (const id of new Set(practiceIds)) {
     const p = index.byId.get(id);
     if (!p) continue;
+    const everywhere = clusterId !== undefined && usedEverywhere(p, { clusterId, clusterSchools: schools });
     const reason = notRecommendedReason(p.evidence, p.adoptions);
     if (reason)
       out.push({
@@ -185,6 +194,8 @@ export function whyNot(store: Store, practiceIds: string[], clusterId?: string):
         better: reason.better,
         example: reason.example,
       });
+    else if (everywhere)
+      out.push({ practiceId: id, reason: 'used_in_all_schools', worse: 0, better: 0, example: null });
     else if (notRelevant.has(id))
       out.push({ practiceId: id, reason: 'not_relevant_here', worse: 0, better: 0, example: null });
   }

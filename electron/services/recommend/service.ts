@@ -1,33 +1,63 @@
 import {
   RecommendQuery,
   type Question,
+  type Reason,
   type Recommendation,
   type RecommendationResult,
 } from '../../../shared/contract/recommend.ts';
 import { fromZodError } from '../../../shared/errors.ts';
+import { groupByFingerprint } from '../../../shared/practices/samePractice.ts';
 import { placesFrom } from '../../../shared/recommend/places.ts';
 import { indicatorTags, indicatorWords, weakestIndicators } from '../../../shared/recommend/question.ts';
-import { rank, type PracticeFacts, type RankContext, type Scored } from '../../../shared/recommend/rank.ts';
+import {
+  otherLanguage,
+  rank,
+  type PracticeFacts,
+  type RankContext,
+  type Scored,
+} from '../../../shared/recommend/rank.ts';
 import { reasonsFor } from '../../../shared/recommend/reasons.ts';
-import { matchedWords, questionWords, type QuestionWord } from '../../../shared/recommend/text.ts';
 import type { PriorityTag } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
+import { matchedTerms, readPractice, type PracticeReading } from '../../../shared/words/practiceText.ts';
+import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import type { Store } from '../../db/store.ts';
+import { askedTerms, type AskedTerm } from '../practices/vocabulary.ts';
 import { clusterView, indicatorComparison, type ClusterView } from './cluster.ts';
 import { practiceIndex, type PracticeIndex } from './facts.ts';
 import { textMatches } from './textSearch.ts';
 
 const DEFAULT_LIMIT = 10;
+/** Candidates ranked beyond the limit, so that write-ups of the same practice shown once still fill it. */
+const SPARE = 8;
+
+/**
+ * The languages a region's clusters use: those they are set to, their region's, and those
+ * their own practices are written in (a Kenyan region writes in English and Kiswahili; a
+ * practice carried from Rwanda in French is in neither). Worked out once per set of facts.
+ */
+const regionLanguages = new WeakMap<readonly unknown[], Set<string>>();
+function languagesOf(index: PracticeIndex, view: ClusterView): Set<string> {
+  const all = index.all();
+  let written = regionLanguages.get(all);
+  if (!written) {
+    written = new Set();
+    for (const p of all) if (p.originClusterId && p.language) written.add(p.language);
+    regionLanguages.set(all, written);
+  }
+  return new Set([...view.languages, ...written]);
+}
 
 interface Asked {
   question: Question;
-  words: QuestionWord[];
+  terms: AskedTerm[];
   requireText: boolean;
   requireTags: boolean;
 }
 
 /**
- * The question actually asked: the problem typed, or, with none, the cluster's priorities
+ * The question actually asked: the problem typed (its words by their forms and concepts;
+ * the priorities its words name count as its tags), or, with none, the cluster's priorities
  * and the indicators where it trails its neighbours most (their words are searched for).
  */
 function askQuestion(
@@ -36,54 +66,102 @@ function askQuestion(
   index: PracticeIndex,
   problem: string,
   tags: PriorityTag[] | undefined,
+  lang: string | undefined,
 ): Asked {
-  const typed = questionWords(problem);
+  const typed = askedTerms(store, index, problem, lang ? { lang } : {});
+  const typedAny = typed.terms.length + typed.unknown.length > 0;
   const chosen = tags && tags.length > 0;
+  const named = tagsNamed(typed.terms.flatMap((t) => t.concepts));
   const question: Question = {
     problem,
     words: [],
-    tags: chosen ? [...new Set(tags)] : view.priorities,
-    tagsFrom: chosen ? 'query' : view.priorities.length ? 'priorities' : 'none',
+    tags: chosen ? [...new Set(tags)] : named.length ? named : view.priorities,
+    tagsFrom: chosen ? 'query' : named.length ? 'problem' : view.priorities.length ? 'priorities' : 'none',
     weakIndicators: [],
+    unknownWords: typed.unknown,
+    corrected: typed.corrected,
   };
-  let words = typed;
-  if (typed.length === 0) {
+  let terms = typed.terms;
+  if (!typedAny) {
     const compared = indicatorComparison(store, view, index.clusters);
     if (compared)
       question.weakIndicators = weakestIndicators(compared.own, compared.neighbours, compared.term);
-    words = questionWords(question.weakIndicators.map((w) => indicatorWords[w.indicator]).join(' '), 16);
+    const words = question.weakIndicators.map((w) => indicatorWords[w.indicator]).join(' ');
+    terms = askedTerms(store, index, words, { max: 16 }).terms;
   }
-  return { question, words, requireText: typed.length > 0, requireTags: chosen === true };
+  return { question, terms, requireText: typedAny, requireTags: chosen === true };
+}
+
+interface ShownText {
+  title: string;
+  summary: string;
+  problem: string;
+  steps: string;
+  language: string;
 }
 
 /** Title, summary and the searchable text of the few practices shown. */
-function texts(store: Store, ids: string[]) {
+function texts(store: Store, ids: string[]): Map<string, ShownText & { id: string }> {
   const rows = store.statements
     .get(
-      `SELECT id, title, summary, problem, steps FROM practices
+      `SELECT id, title, summary, problem, steps, language FROM practices
        WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as {
-    id: string;
-    title: string;
-    summary: string;
-    problem: string;
-    steps: string;
-  }[];
+    .all(JSON.stringify(ids)) as (ShownText & { id: string })[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Practices' texts read for matching and sameness, kept until the library's text changes. */
+const readings = new WeakMap<PracticeIndex, { textVersion: number; byId: Map<string, PracticeReading> }>();
+const READINGS_KEPT = 2000;
+
+function readingOf(index: PracticeIndex, id: string, text: ShownText): PracticeReading {
+  let kept = readings.get(index);
+  if (!kept || kept.textVersion !== index.textVersion) {
+    kept = { textVersion: index.textVersion, byId: new Map() };
+    readings.set(index, kept);
+  }
+  let r = kept.byId.get(id);
+  if (!r) {
+    if (kept.byId.size >= READINGS_KEPT) kept.byId.clear();
+    r = readPractice(text);
+    kept.byId.set(id, r);
+  }
+  return r;
+}
+
+interface Group {
+  lead: Scored;
+  others: Scored[];
+}
+
 function toRecommendation(
-  s: Scored,
-  text: { title: string; summary: string; problem: string; steps: string } | undefined,
+  g: Group,
+  shown: Map<string, ShownText>,
+  index: PracticeIndex,
   ctx: RankContext,
-  words: QuestionWord[],
+  terms: readonly AskedTerm[],
 ): Recommendation {
+  const s = g.lead;
   const p = s.practice;
-  const matched = text
-    ? matchedWords(words, `${text.title} ${text.problem} ${text.summary} ${text.steps}`)
-    : [];
+  const text = shown.get(p.id);
+  const matched = text ? matchedTerms(terms, readingOf(index, p.id, text)) : { words: [], via: [] };
   const fb = ctx.feedback.get(p.id);
+  const alsoTriedIn = g.others.map((o) => ({
+    practiceId: o.practice.id,
+    title: shown.get(o.practice.id)?.title ?? '',
+    place: o.nearest?.place || o.practice.originPlace,
+    km: o.nearest ? Math.round(o.nearest.km) : null,
+    dataPoints: o.derived.summary.dataPoints,
+  }));
+  const extra: Reason[] = [];
+  if (otherLanguage(p, ctx)) extra.push({ code: 'other_language', language: p.language! });
+  if (alsoTriedIn.length)
+    extra.push({
+      code: 'also_tried_in',
+      places: alsoTriedIn.map((a) => ({ practiceId: a.practiceId, place: a.place, km: a.km })),
+      dataPoints: [s, ...g.others].reduce((n, x) => n + x.derived.summary.dataPoints, 0),
+    });
   return {
     practiceId: p.id,
     title: text?.title ?? '',
@@ -99,7 +177,9 @@ function toRecommendation(
     strength: s.derived.summary.strength,
     dataPoints: s.derived.summary.dataPoints,
     nearestKm: s.nearest ? s.nearest.km : null,
-    reasons: reasonsFor(s, ctx, matched),
+    language: p.language ?? '',
+    alsoTriedIn,
+    reasons: [...reasonsFor(s, ctx, matched.words, matched.via), ...extra],
     feedback: {
       sharedOn: fb?.sharedOn ?? null,
       notRelevant: fb?.notRelevant ?? false,
@@ -109,6 +189,24 @@ function toRecommendation(
       ),
     },
   };
+}
+
+/**
+ * Write-ups of the same practice (shared/practices/samePractice.ts) among the ranked ones,
+ * shown once: the best ranked leads, the others are named with it.
+ */
+function sameOnce(
+  ranked: Scored[],
+  shown: Map<string, ShownText>,
+  index: PracticeIndex,
+  limit: number,
+): Group[] {
+  const withText = ranked.filter((s) => shown.has(s.practice.id));
+  const groups = groupByFingerprint(
+    withText,
+    (s) => readingOf(index, s.practice.id, shown.get(s.practice.id)!).print,
+  );
+  return groups.slice(0, limit).map((g) => ({ lead: g[0]!, others: g.slice(1) }));
 }
 
 /**
@@ -123,9 +221,9 @@ export function recommend(store: Store, query: RecommendQuery): RecommendationRe
   const q = parsed.data;
   const index = practiceIndex(store);
   const view = clusterView(store, q.clusterId);
-  const asked = askQuestion(store, view, index, (q.problem ?? '').trim(), q.tags);
-  const text = asked.words.length ? textMatches(store, index, asked.words) : null;
-  asked.question.words = (text?.searched ?? []).map((w) => w.word);
+  const asked = askQuestion(store, view, index, (q.problem ?? '').trim(), q.tags, q.lang);
+  const text = asked.terms.length ? textMatches(store, index, asked.terms) : null;
+  asked.question.words = (text?.searched ?? []).map((t) => t.words);
 
   const ctx: RankContext = {
     ...placesFrom(view.id, index.clusters, view.neighbourIds),
@@ -144,6 +242,8 @@ export function recommend(store: Store, query: RecommendQuery): RecommendationRe
     filters: { maxDistanceKm: q.maxDistanceKm, maxCost: q.maxCost },
     feedback: view.feedback,
     today: q.today ?? todayIso(),
+    languages: languagesOf(index, view),
+    clusterSchools: view.schoolCount,
   };
   const empty =
     !ctx.question.hasText && ctx.question.tags.length === 0 && ctx.question.weakIndicators.length === 0;
@@ -153,22 +253,25 @@ export function recommend(store: Store, query: RecommendQuery): RecommendationRe
     const practice = index.bySeq.get(seq);
     if (practice) relevance.set(practice, r);
   }
+  const limit = q.limit ?? DEFAULT_LIMIT;
   const ranking = empty
-    ? { top: [], considered: 0, excludedWorse: 0 }
+    ? { top: [], considered: 0, excludedWorse: 0, excludedEverywhere: 0 }
     : rank(
         asked.requireText ? relevance.keys() : index.all(),
         relevance.size ? (p) => relevance.get(p) ?? 0 : () => 0,
         ctx,
-        q.limit ?? DEFAULT_LIMIT,
+        limit + SPARE,
       );
   const marked = [...view.feedback].filter(([, f]) => f.notRelevant);
   const shown = texts(store, [...ranking.top.map((s) => s.practice.id), ...marked.map(([id]) => id)]);
+  const groups = sameOnce(ranking.top, shown, index, limit);
   return {
     cluster: { id: view.id, name: view.name },
     question: asked.question,
     considered: ranking.considered,
     excludedWorse: ranking.excludedWorse,
-    results: ranking.top.map((s) => toRecommendation(s, shown.get(s.practice.id), ctx, asked.words)),
+    excludedEverywhere: ranking.excludedEverywhere,
+    results: groups.map((g) => toRecommendation(g, shown, index, ctx, text?.searched ?? [])),
     markedNotRelevant: marked.map(([practiceId, f]) => ({
       practiceId,
       title: shown.get(practiceId)?.title ?? '',

@@ -1,7 +1,6 @@
-import type { QuestionWord } from '../../../shared/recommend/text.ts';
 import { rankWeights } from '../../../shared/recommend/weights.ts';
 import type { Store } from '../../db/store.ts';
-import { libraryWords, rarerWords, wordMatch } from '../practices/vocabulary.ts';
+import { termMatch, weighingTerms, type AskedTerm } from '../practices/vocabulary.ts';
 import type { PracticeIndex } from './facts.ts';
 
 const TEXT_CACHE_SIZE = 64;
@@ -9,30 +8,28 @@ const TEXT_CACHE_SIZE = 64;
 export interface TextMatches {
   /** Practice seq → relevance relative to the best match (0..1]. */
   scores: Map<number, number>;
-  /** The words actually searched for. */
-  searched: QuestionWord[];
+  /** The terms actually searched for. */
+  searched: AskedTerm[];
 }
 
 /**
- * Full-text relevance (weighted bm25 over title, problem, summary, steps and tags) of the
- * practices matching any of the words. Words no practice holds are left out; words found
- * in most practices ("school", "learners") say little and cost much, so they are left
- * out too when rarer words remain. Each word is asked for by the indexed words it
- * prefixes (see ../practices/vocabulary.ts).
+ * Full-text relevance (weighted bm25 over title, problem, summary, steps and tags of the
+ * word index, `practice_words`) of the practices matching any of the terms: a rarer term
+ * counts more. Terms with no weight in bm25 (held by more than half the library) are
+ * left out while others remain; nothing else is cut.
  */
-export function textMatches(store: Store, index: PracticeIndex, words: readonly QuestionWord[]): TextMatches {
-  const chosen = rarerWords(libraryWords(store, index, words).known, index.byId.size);
-  const searched = chosen.map(({ word, stem }) => ({ word, stem }));
-  if (chosen.length === 0) return { scores: new Map(), searched };
-  const match = chosen.map(wordMatch).join(' OR ');
+export function textMatches(store: Store, index: PracticeIndex, terms: readonly AskedTerm[]): TextMatches {
+  const searched = weighingTerms(terms, index.byId.size);
+  if (searched.length === 0) return { scores: new Map(), searched };
+  const match = searched.map(termMatch).join(' OR ');
   const cached = index.textCache.get(match);
   if (cached) return { scores: cached, searched };
   const scores = new Map<number, number>();
   const [t, p, s, st, tg] = rankWeights.textColumns;
   const rows = store.statements
     .get(
-      `SELECT rowid, -bm25(practices_fts, ?, ?, ?, ?, ?) AS relevance FROM practices_fts
-       WHERE practices_fts MATCH ? ORDER BY relevance DESC LIMIT ?`,
+      `SELECT rowid, -bm25(practice_words, ?, ?, ?, ?, ?) AS relevance FROM practice_words
+       WHERE practice_words MATCH ? ORDER BY relevance DESC LIMIT ?`,
     )
     .raw()
     .all(t, p, s, st, tg, match, rankWeights.maxTextMatches) as [number, number][];
