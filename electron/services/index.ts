@@ -4,6 +4,9 @@ import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
+import { memberHandlers } from './members/handlers.ts';
+import { removalHandlers } from './removals/handlers.ts';
+import { schoolHandlers } from './schools/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
 import { sessionHandlers } from './sessions/handlers.ts';
 import { shellHandlers } from './shell/handlers.ts';
@@ -20,4 +23,7 @@ export const handlers = mergeHandlers(
   recommendHandlers,
   sessionHandlers,
   shellHandlers,
+  removalHandlers,
+  schoolHandlers,
+  memberHandlers,
 );

@@ -3,6 +3,7 @@ import { languages, translator, type Lang } from '../../shared/i18n.ts';
 import { labelMessages } from '../../shared/labels.ts';
 import { frameMessages } from './frame.ts';
 import { recommendMessages } from './recommend.ts';
+import { removalMessages } from './removals.ts';
 import { sessionMessages } from './sessions.ts';
 
 /**
@@ -10,8 +11,20 @@ import { sessionMessages } from './sessions.ts';
  * `defineMessages`; add it to this spread.
  */
 const all = {
-  en: { ...labelMessages.en, ...frameMessages.en, ...sessionMessages.en, ...recommendMessages.en },
-  sw: { ...labelMessages.sw, ...frameMessages.sw, ...sessionMessages.sw, ...recommendMessages.sw },
+  en: {
+    ...labelMessages.en,
+    ...frameMessages.en,
+    ...sessionMessages.en,
+    ...recommendMessages.en,
+    ...removalMessages.en,
+  },
+  sw: {
+    ...labelMessages.sw,
+    ...frameMessages.sw,
+    ...sessionMessages.sw,
+    ...recommendMessages.sw,
+    ...removalMessages.sw,
+  },
 };
 export type MessageKey = keyof typeof all.en;
 

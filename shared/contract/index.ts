@@ -5,6 +5,8 @@ import { mergeOperations } from './define.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
+import { removalOps } from './removals.ts';
+import { clusterEditOps, memberOps, schoolOps } from './regionEdits.ts';
 import { reportOps } from './reports.ts';
 import { sessionOps } from './sessions.ts';
 import { shellOps } from './shell.ts';
@@ -29,6 +31,10 @@ export const contract = mergeOperations(
   recommendOps,
   sessionOps,
   shellOps,
+  removalOps,
+  clusterEditOps,
+  schoolOps,
+  memberOps,
 );
 
 export type Contract = typeof contract;
