@@ -2,9 +2,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import { tickHlc, type Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { lastValues, type FieldChange } from '../../shared/sync/merge.ts';
 import {
   checkField,
   columnsOf,
+  defaultsOf,
   isTableName,
   type Row,
   type RowInput,
@@ -28,6 +30,14 @@ export interface Writer {
   update<T extends TableName>(table: T, id: string, patch: Partial<Omit<Row<T>, 'id'>>): number;
   /** Deletes the row and records a tombstone; false if there was no such row. */
   remove(table: TableName, id: string): boolean;
+  /**
+   * Brings a removed row back with its last values (changed by `patch`, e.g. a link to a
+   * parent that is gone) and records a revival (`_deleted = 0`) newer than its tombstone.
+   * False when the row is there already.
+   */
+  restore(table: TableName, id: string, patch?: Record<string, FieldValue>): boolean;
+  /** What a row held last, from the change log (tombstones aside); throws if never seen. */
+  lastValues(table: TableName, id: string): Record<string, FieldValue>;
 }
 
 export interface ClockSource {
@@ -95,7 +105,9 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
       const id = row.id ?? newId();
       const columns = columnsOf(table);
       const record = row as Record<string, unknown>;
+      const defaults = defaultsOf(table);
       const values = columns.map((c) => {
+        if (!(c in record) && Object.hasOwn(defaults, c)) return defaults[c]!;
         if (!(c in record)) throw new PamojaError('invalid', `${table}.${c}: missing`, `${table}.${c}`);
         return checked(table, c, record[c]);
       });
@@ -136,6 +148,34 @@ export function createWriter(statements: StatementCache, clock: ClockSource, dev
       const result = statements.get(`DELETE FROM ${table} WHERE id = ?`).run(id);
       if (result.changes === 0) return false;
       recordChange(statements, table, id, DELETED, 1, tick(table, id), deviceIdx);
+      return true;
+    },
+
+    lastValues(table, id) {
+      assertTable(table);
+      const changes = statements
+        .get(
+          `SELECT c.col, c.value, c.hlc, d.device_id AS device
+           FROM changes c JOIN devices d ON d.idx = c.device WHERE c.tbl = ? AND c.row_id = ?`,
+        )
+        .all(table, id) as FieldChange[];
+      const values = lastValues(columnsOf(table), changes, defaultsOf(table));
+      if (!values) throw new PamojaError('not_found', `Nothing is known of ${table} ${id} to bring back`);
+      return values;
+    },
+
+    restore(table, id, patch = {}) {
+      assertTable(table);
+      if (statements.get(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) return false;
+      const columns = columnsOf(table);
+      const values = { ...this.lastValues(table, id), ...patch };
+      statements
+        .get(`INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`)
+        .run(id, ...columns.map((c) => checked(table, c, values[c])));
+      const hlc = tick(table, id);
+      recordChange(statements, table, id, DELETED, 0, hlc, deviceIdx);
+      for (const [c, v] of Object.entries(patch))
+        recordChange(statements, table, id, c, checked(table, c, v), hlc, deviceIdx);
       return true;
     },
   };

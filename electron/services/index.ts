@@ -5,6 +5,9 @@ import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
+import { memberHandlers } from './members/handlers.ts';
+import { removalHandlers } from './removals/handlers.ts';
+import { schoolHandlers } from './schools/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
 import { sessionHandlers } from './sessions/handlers.ts';
 import { shellHandlers } from './shell/handlers.ts';
@@ -22,4 +25,7 @@ export const handlers = mergeHandlers(
   sessionHandlers,
   shellHandlers,
   jobHandlers,
+  removalHandlers,
+  schoolHandlers,
+  memberHandlers,
 );

@@ -4,6 +4,7 @@ import { labelMessages } from '../../shared/labels.ts';
 import { frameMessages } from './frame.ts';
 import { jobMessages } from './jobs.ts';
 import { recommendMessages } from './recommend.ts';
+import { removalMessages } from './removals.ts';
 import { sessionMessages } from './sessions.ts';
 
 /**
@@ -17,6 +18,7 @@ const all = {
     ...sessionMessages.en,
     ...recommendMessages.en,
     ...jobMessages.en,
+    ...removalMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -24,6 +26,7 @@ const all = {
     ...sessionMessages.sw,
     ...recommendMessages.sw,
     ...jobMessages.sw,
+    ...removalMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

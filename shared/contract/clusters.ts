@@ -20,6 +20,8 @@ export const ClusterDetail = z.object({
   lon: z.number(),
   coachName: z.string(),
   regionName: z.string(),
+  /** The CoP's own criteria of an effective school. */
+  criteria: z.array(z.string()),
   neighbours: z.array(z.object({ id: z.string(), name: z.string(), distanceKm: z.number() })),
   schools: z.array(
     z.object({
@@ -29,12 +31,37 @@ export const ClusterDetail = z.object({
       setting: SchoolSetting,
       learners: z.number(),
       teachers: z.number(),
+      lat: z.number(),
+      lon: z.number(),
+      officialCode: z.string(),
+      /** Closed schools are listed apart, with why. */
+      closedOn: z.string().nullable(),
+      closedReason: z.string(),
     }),
   ),
   members: z.array(
-    z.object({ id: z.string(), name: z.string(), role: MemberRole, schoolName: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: MemberRole,
+      schoolName: z.string().nullable(),
+      schoolId: z.string().nullable(),
+      phone: z.string(),
+      gender: z.enum(['f', 'm', '']),
+      /** Members who left stay listed apart (they are in past attendance). */
+      leftOn: z.string().nullable(),
+    }),
   ),
-  priorities: z.array(z.object({ id: z.string(), tag: PriorityTag, title: z.string(), rank: z.number() })),
+  priorities: z.array(
+    z.object({
+      id: z.string(),
+      tag: PriorityTag,
+      title: z.string(),
+      rank: z.number(),
+      agreedOn: z.string(),
+      period: z.string(),
+    }),
+  ),
   recentSessions: z.array(
     z.object({
       id: z.string(),

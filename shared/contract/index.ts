@@ -6,6 +6,8 @@ import { mergeOperations } from './define.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
+import { removalOps } from './removals.ts';
+import { clusterEditOps, memberOps, schoolOps } from './regionEdits.ts';
 import { reportOps } from './reports.ts';
 import { sessionOps } from './sessions.ts';
 import { shellOps } from './shell.ts';
@@ -31,6 +33,10 @@ export const contract = mergeOperations(
   sessionOps,
   shellOps,
   jobsOps,
+  removalOps,
+  clusterEditOps,
+  schoolOps,
+  memberOps,
 );
 
 export type Contract = typeof contract;

@@ -68,6 +68,8 @@ export const tables = {
     lon,
     coach_name: z.string().max(200),
     language: z.string().max(20),
+    /** The CoP's own criteria of an effective school (JSON list of sentences). */
+    criteria: jsonList(z.string().trim().min(1).max(300)),
   },
   cluster_neighbours: {
     cluster_id: Id,
@@ -82,6 +84,9 @@ export const tables = {
     setting: SchoolSetting,
     learners: count,
     teachers: count,
+    official_code: z.string().trim().max(40),
+    closed_on: IsoDate.nullable(),
+    closed_reason: z.string().max(500),
   },
   members: {
     cluster_id: Id,
@@ -90,6 +95,8 @@ export const tables = {
     role: MemberRole,
     phone: z.string().max(40),
     gender: z.enum(['f', 'm', '']),
+    /** When the member left the CoP; null while a member. */
+    left_on: IsoDate.nullable(),
   },
   priorities: {
     cluster_id: Id,
@@ -97,6 +104,8 @@ export const tables = {
     title: z.string().max(300),
     rank: z.number().int().min(1).max(10),
     agreed_on: IsoDate,
+    /** The period the CoP agreed it for, in its own words ("2026", "Terms 1–2 2026"). */
+    period: z.string().trim().max(60),
   },
   indicators: {
     school_id: Id,
@@ -190,6 +199,28 @@ export const tables = {
   },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
+/**
+ * Columns added after their table first synced, with the value a row takes when its change
+ * log predates the column (rows written before the migration, or by an older laptop). The
+ * merge fills these in instead of calling such a row incomplete, and the write path uses
+ * them when an insert leaves them out.
+ */
+export const columnDefaults = {
+  clusters: { criteria: '[]' },
+  schools: { official_code: '', closed_on: null, closed_reason: '' },
+  members: { left_on: null },
+  priorities: { period: '' },
+} as const satisfies {
+  [T in keyof typeof tables]?: { [C in keyof (typeof tables)[T]]?: string | number | null };
+};
+
+type Defaulted<T> = T extends keyof typeof columnDefaults ? keyof (typeof columnDefaults)[T] : never;
+
+/** The defaults of one table's later columns (empty for most tables). */
+export function defaultsOf(table: string): Readonly<Record<string, string | number | null>> {
+  return (columnDefaults as Record<string, Record<string, string | number | null>>)[table] ?? {};
+}
+
 export type TableName = keyof typeof tables;
 export const tableNames = Object.keys(tables) as TableName[];
 export const isTableName = (s: string): s is TableName => Object.hasOwn(tables, s);
@@ -198,7 +229,9 @@ export const isTableName = (s: string): s is TableName => Object.hasOwn(tables, 
 export type Row<T extends TableName> = { id: string } & {
   [C in keyof (typeof tables)[T]]: z.output<(typeof tables)[T][C]>;
 };
-export type RowInput<T extends TableName> = Omit<Row<T>, 'id'> & { id?: string };
+/** What an insert takes: every column except those with a default (see `columnDefaults`). */
+export type RowInput<T extends TableName> = Omit<Row<T>, 'id' | Defaulted<T>> &
+  Partial<Pick<Row<T>, Defaulted<T> & keyof Row<T>>> & { id?: string };
 export type Column<T extends TableName> = keyof (typeof tables)[T] & string;
 
 export function columnsOf<T extends TableName>(table: T): Column<T>[] {

@@ -5,10 +5,16 @@
  * the *set* of its changes, so it does not depend on the order bundles arrive in, and
  * seeing a change twice changes nothing.
  *
- * Deletion: a tombstone (column `_deleted`) removes the row when it is newer than every
- * edit of the row. An edit made after the delete (on a laptop that had not seen it)
- * brings the row back with its latest values, so a coach's later note is not hidden by
- * someone else's earlier delete.
+ * Deletion: the column `_deleted` is merged like a field: its newest change decides.
+ * Value 1 is a tombstone, value 0 a revival (a coach restored the row). A tombstone removes
+ * the row when it is newer than every edit of the row and no newer revival exists. An edit
+ * made after the delete (on a laptop that had not seen it) brings the row back with its
+ * latest values, so a coach's later note is not hidden by someone else's earlier delete;
+ * a revival does the same without writing any field, so each field keeps its own newest
+ * value (an edit another laptop made meanwhile survives the restore).
+ *
+ * Columns added after a table first synced (`defaults`) take their default when no change
+ * of theirs is known, so a row written before the column existed is still complete.
  */
 export const DELETED = '_deleted';
 
@@ -43,31 +49,56 @@ export type RowState =
   /** Some field has never been seen (e.g. an update arrived before its insert). */
   | { kind: 'incomplete'; missing: string[] };
 
+/** No stamp: a column's default, older than any change. */
+const DEFAULT_STAMP: Stamp = { hlc: 0, device: '' };
+
 /** The current state of one row from all its known changes. */
-export function mergeRow(columns: readonly string[], changes: Iterable<FieldChange>): RowState {
+export function mergeRow(
+  columns: readonly string[],
+  changes: Iterable<FieldChange>,
+  defaults: Readonly<Record<string, FieldValue>> = {},
+): RowState {
   const winners = new Map<string, FieldChange>();
-  let tombstone: FieldChange | undefined;
+  let deletion: FieldChange | undefined;
   let lastEdit: FieldChange | undefined;
   for (const c of changes) {
     if (c.col === DELETED) {
-      if (!tombstone || compareStamps(c, tombstone) > 0) tombstone = c;
+      if (!deletion || compareStamps(c, deletion) > 0) deletion = c;
       continue;
     }
     const w = winners.get(c.col);
     if (!w || compareStamps(c, w) > 0) winners.set(c.col, c);
     if (!lastEdit || compareStamps(c, lastEdit) > 0) lastEdit = c;
   }
-  if (tombstone && (!lastEdit || compareStamps(tombstone, lastEdit) > 0)) return { kind: 'deleted' };
-  const missing = columns.filter((c) => !winners.has(c));
+  if (deletion && deletion.value !== 0 && (!lastEdit || compareStamps(deletion, lastEdit) > 0))
+    return { kind: 'deleted' };
+  const missing = columns.filter((c) => !winners.has(c) && !Object.hasOwn(defaults, c));
   if (missing.length) return { kind: 'incomplete', missing };
   const values: Record<string, FieldValue> = {};
   const stamps: Record<string, Stamp> = {};
   for (const c of columns) {
-    const w = winners.get(c)!;
-    values[c] = w.value;
-    stamps[c] = { hlc: w.hlc, device: w.device };
+    const w = winners.get(c);
+    values[c] = w ? w.value : defaults[c]!;
+    stamps[c] = w ? { hlc: w.hlc, device: w.device } : DEFAULT_STAMP;
   }
   return { kind: 'live', values, winners: stamps };
+}
+
+/**
+ * The last value of every field, tombstones aside: what a removed row held, so a restore
+ * can put it back. Null when some field was never seen.
+ */
+export function lastValues(
+  columns: readonly string[],
+  changes: Iterable<FieldChange>,
+  defaults: Readonly<Record<string, FieldValue>> = {},
+): Record<string, FieldValue> | null {
+  const state = mergeRow(
+    columns,
+    [...changes].filter((c) => c.col !== DELETED),
+    defaults,
+  );
+  return state.kind === 'live' ? state.values : null;
 }
 
 export interface FieldVersion extends Stamp {

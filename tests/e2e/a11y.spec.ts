@@ -66,9 +66,9 @@ for (const lang of ['en', 'sw'] as const) {
       await expectAccessible(app, `session-plan-${lang}`, testInfo);
     });
 
-    test('sync, reports and settings', async ({ app }, testInfo) => {
+    test('sync, reports, recently removed and settings', async ({ app }, testInfo) => {
       await inLanguage(app, lang);
-      for (const screen of ['sync', 'reports', 'settings']) {
+      for (const screen of ['sync', 'reports', 'removed', 'settings']) {
         await visit(app, `#/${screen}`);
         await expectAccessible(app, `${screen}-${lang}`, testInfo);
       }

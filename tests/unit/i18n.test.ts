@@ -71,7 +71,15 @@ describe('every UI message', async () => {
   const { sessionMessages } = await import('../../renderer/i18n/sessions.ts');
   const { recommendMessages } = await import('../../renderer/i18n/recommend.ts');
   const { syncMessages } = await import('../../renderer/i18n/sync.ts');
-  const dictionaries = [labelMessages, frameMessages, sessionMessages, recommendMessages, syncMessages];
+  const { removalMessages } = await import('../../renderer/i18n/removals.ts');
+  const dictionaries = [
+    labelMessages,
+    frameMessages,
+    sessionMessages,
+    recommendMessages,
+    syncMessages,
+    removalMessages,
+  ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 
   it('never counts with "(s)"', () => {

@@ -80,6 +80,22 @@ describe('migrations', () => {
     store.close();
   });
 
+  it('apply a migration that landed after a higher-numbered one (stores with and without records)', () => {
+    const late = migrations.find((m) => m.version === 60)!;
+    const without = migrations.filter((m) => m !== late);
+    for (const legacy of [true, false]) {
+      const db = new Database(join(tempDir(), 'early.sqlite'));
+      expect(migrate(db, without)).not.toContain(60);
+      // A store from before versions were recorded has only its user_version.
+      if (legacy) db.exec('DROP TABLE schema_migrations');
+      expect(migrate(db)).toEqual([60]);
+      expect(migrate(db)).toEqual([]);
+      expect(db.pragma('user_version', { simple: true })).toBe(newest);
+      expect(schemaOf(db)).toEqual(schemaOf(tempStore().db));
+      db.close();
+    }
+  });
+
   it('refuse a store made by a newer Pamoja, with a clear message, and leave it alone', () => {
     const file = join(tempDir(), 'newer.sqlite');
     const store = openStore(file);

@@ -83,6 +83,39 @@ describe('merge rule', () => {
     });
   });
 
+  it('a revival newer than the tombstone brings the row back with each field’s newest value', () => {
+    const insert: FieldChange[] = [
+      { col: 'name', value: 'n', hlc: 1, device: 'a' },
+      { col: 'notes', value: '', hlc: 1, device: 'a' },
+    ];
+    const del: FieldChange = { col: DELETED, value: 1, hlc: 3, device: 'b' };
+    const revive: FieldChange = { col: DELETED, value: 0, hlc: 5, device: 'c' };
+    const editMeanwhile: FieldChange = { col: 'notes', value: 'edited elsewhere', hlc: 2, device: 'd' };
+    const all = [...insert, del, revive, editMeanwhile];
+    expect(mergeRow(cols, all)).toMatchObject({
+      kind: 'live',
+      values: { name: 'n', notes: 'edited elsewhere' },
+    });
+    // The set decides, not the order; a newer removal wins over the revival.
+    expect(mergeRow(cols, [...all].reverse())).toEqual(mergeRow(cols, all));
+    expect(mergeRow(cols, [...all, { col: DELETED, value: 1, hlc: 7, device: 'b' }]).kind).toBe('deleted');
+    // An older revival does not undo a newer tombstone.
+    expect(mergeRow(cols, [...insert, { ...revive, hlc: 2 }, del]).kind).toBe('deleted');
+  });
+
+  it('a column added later takes its default when the log predates it', () => {
+    const old: FieldChange[] = [
+      { col: 'name', value: 'n', hlc: 1, device: 'a' },
+      { col: 'notes', value: '', hlc: 1, device: 'a' },
+    ];
+    const withCode = [...cols, 'code'];
+    expect(mergeRow(withCode, old).kind).toBe('incomplete');
+    expect(mergeRow(withCode, old, { code: '' })).toMatchObject({ kind: 'live', values: { code: '' } });
+    expect(
+      mergeRow(withCode, [...old, { col: 'code', value: 'K-1', hlc: 2, device: 'b' }], { code: '' }),
+    ).toMatchObject({ values: { code: 'K-1' } });
+  });
+
   it('field versions list every distinct version, newest first', () => {
     const v = fieldVersions([
       { value: 'a', hlc: 1, device: 'x' },

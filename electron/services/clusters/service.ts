@@ -13,6 +13,7 @@ interface ClusterRow {
   lat: number;
   lon: number;
   coach_name: string;
+  criteria: string;
   region_name: string;
 }
 
@@ -39,7 +40,7 @@ export function getCluster(store: Store, id: string, today = todayIso()): Cluste
   const s = store.statements;
   const cluster = s
     .get(
-      `SELECT c.id, c.name, c.place, c.lat, c.lon, c.coach_name, r.name AS region_name
+      `SELECT c.id, c.name, c.place, c.lat, c.lon, c.coach_name, c.criteria, r.name AS region_name
        FROM clusters c JOIN regions r ON r.id = c.region_id WHERE c.id = ?`,
     )
     .get(id) as ClusterRow | undefined;
@@ -60,19 +61,24 @@ export function getCluster(store: Store, id: string, today = todayIso()): Cluste
 
   const schools = s
     .get(
-      `SELECT id, name, head_name AS headName, setting, learners, teachers
-       FROM schools WHERE cluster_id = ? ORDER BY name`,
+      `SELECT id, name, head_name AS headName, setting, learners, teachers, lat, lon,
+         official_code AS officialCode, closed_on AS closedOn, closed_reason AS closedReason
+       FROM schools WHERE cluster_id = ? ORDER BY closed_on IS NOT NULL, name`,
     )
     .all(id) as ClusterDetail['schools'];
   const members = s
     .get(
-      `SELECT m.id, m.name, m.role, sc.name AS schoolName
+      `SELECT m.id, m.name, m.role, sc.name AS schoolName, m.school_id AS schoolId, m.phone, m.gender,
+         m.left_on AS leftOn
        FROM members m LEFT JOIN schools sc ON sc.id = m.school_id
-       WHERE m.cluster_id = ? ORDER BY m.role = 'coach' DESC, m.name`,
+       WHERE m.cluster_id = ? ORDER BY m.left_on IS NOT NULL, m.role = 'coach' DESC, m.name`,
     )
     .all(id) as ClusterDetail['members'];
   const priorities = s
-    .get('SELECT id, tag, title, rank FROM priorities WHERE cluster_id = ? ORDER BY rank')
+    .get(
+      `SELECT id, tag, title, rank, agreed_on AS agreedOn, period
+       FROM priorities WHERE cluster_id = ? ORDER BY rank`,
+    )
     .all(id) as ClusterDetail['priorities'];
   const recentSessions = s
     .get(
@@ -100,6 +106,7 @@ export function getCluster(store: Store, id: string, today = todayIso()): Cluste
     lon: cluster.lon,
     coachName: cluster.coach_name,
     regionName: cluster.region_name,
+    criteria: JSON.parse(cluster.criteria) as string[],
     neighbours,
     schools,
     members,

@@ -1,6 +1,6 @@
 import { PamojaError, formatPath, fromZodError } from '../../../shared/errors.ts';
 import { REGION_FILE_FORMAT, REGION_FILE_VERSION, RegionFile } from '../../../shared/regionFile.ts';
-import { columnsOf, tableNames, type TableName } from '../../../shared/schema/tables.ts';
+import { columnsOf, tableNames, type Row, type TableName } from '../../../shared/schema/tables.ts';
 import type { Store } from '../../db/store.ts';
 import type { Writer } from '../../db/writer.ts';
 import { parseJsonText } from './jsonText.ts';
@@ -111,7 +111,7 @@ function upsert<T extends TableName>(
   let changes = 0;
   for (const row of rows) {
     const { id, ...fields } = row;
-    const changed = exists.get(id) ? w.update(table, id, fields) : -1;
+    const changed = exists.get(id) ? w.update(table, id, fields as Partial<Omit<Row<T>, 'id'>>) : -1;
     if (changed === -1) {
       w.insert(table, row);
       counts.inserted++;

@@ -1,10 +1,10 @@
 import { isUuid } from '../../../shared/ids.ts';
 import type { RegionFile } from '../../../shared/regionFile.ts';
-import type { Row, TableName } from '../../../shared/schema/tables.ts';
+import type { RowInput, TableName } from '../../../shared/schema/tables.ts';
 import { attendanceId, derivedId, indicatorsId, neighbourPair } from '../../db/ids.ts';
 
 /** The rows a region file describes, per table, in an order where parents come first. */
-export type RegionRows = { [T in TableName]: Row<T>[] };
+export type RegionRows = { [T in TableName]: (RowInput<T> & { id: string })[] };
 
 /**
  * A record's row id: its key when that is a UUID (so a file exported from a store keeps

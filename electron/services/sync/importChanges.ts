@@ -257,8 +257,9 @@ function recordChanges(store: Store, values: (string | number | null)[]): void {
 
 function isSuperseded(c: FieldChange, state: RowState): boolean {
   if (state.kind === 'incomplete') return false;
-  if (state.kind === 'deleted') return c.col !== DELETED;
-  if (c.col === DELETED) return true;
+  // A tombstone is current while the row is deleted, a revival while it is live.
+  if (state.kind === 'deleted') return c.col !== DELETED || c.value === 0;
+  if (c.col === DELETED) return c.value !== 0;
   const w = state.winners[c.col];
   return !w || compareStamps(w, c) !== 0;
 }

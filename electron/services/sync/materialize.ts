@@ -6,7 +6,7 @@ import {
   type FieldValue,
   type RowState,
 } from '../../../shared/sync/merge.ts';
-import { columnsOf, type TableName } from '../../../shared/schema/tables.ts';
+import { columnsOf, defaultsOf, type TableName } from '../../../shared/schema/tables.ts';
 import { referencesOf, tableOrder, type Reference } from './references.ts';
 import { changesOf, type Write } from './validateChanges.ts';
 
@@ -66,6 +66,7 @@ export class Materializer {
         const state = mergeRow(
           columnsOf(task.table),
           task.fresh ? changesOf(task.fresh) : this.loadChanges(task.table, rowId),
+          defaultsOf(task.table),
         );
         this.apply(task.table, rowId, state, task.fresh !== undefined);
         onState?.(task.table, rowId, state);

@@ -49,9 +49,9 @@ export function validateWrites(decoded: DecodedPayload): { writes: Write[]; chan
       const value = g.values[i]!;
       const problem =
         col === DELETED
-          ? value === 1
+          ? value === 1 || value === 0
             ? null
-            : `${g.table}.${DELETED}: must be 1`
+            : `${g.table}.${DELETED}: must be 1 (removed) or 0 (restored)`
           : checkField(g.table, col, value);
       if (problem)
         throw new PamojaError(
