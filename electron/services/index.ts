@@ -1,5 +1,6 @@
 import { appHandlers } from './app/handlers.ts';
 import { clusterHandlers } from './clusters/handlers.ts';
+import { figureHandlers } from './figures/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
@@ -20,4 +21,5 @@ export const handlers = mergeHandlers(
   recommendHandlers,
   sessionHandlers,
   shellHandlers,
+  figureHandlers,
 );

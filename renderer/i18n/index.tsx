@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { languages, translator, type Lang } from '../../shared/i18n.ts';
 import { labelMessages } from '../../shared/labels.ts';
+import { figuresMessages } from './figures.ts';
 import { frameMessages } from './frame.ts';
 import { recommendMessages } from './recommend.ts';
 import { sessionMessages } from './sessions.ts';
@@ -10,8 +11,20 @@ import { sessionMessages } from './sessions.ts';
  * `defineMessages`; add it to this spread.
  */
 const all = {
-  en: { ...labelMessages.en, ...frameMessages.en, ...sessionMessages.en, ...recommendMessages.en },
-  sw: { ...labelMessages.sw, ...frameMessages.sw, ...sessionMessages.sw, ...recommendMessages.sw },
+  en: {
+    ...labelMessages.en,
+    ...frameMessages.en,
+    ...sessionMessages.en,
+    ...recommendMessages.en,
+    ...figuresMessages.en,
+  },
+  sw: {
+    ...labelMessages.sw,
+    ...frameMessages.sw,
+    ...sessionMessages.sw,
+    ...recommendMessages.sw,
+    ...figuresMessages.sw,
+  },
 };
 export type MessageKey = keyof typeof all.en;
 

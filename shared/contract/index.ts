@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appOps } from './app.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
+import { figureOps } from './figures.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
@@ -29,6 +30,7 @@ export const contract = mergeOperations(
   recommendOps,
   sessionOps,
   shellOps,
+  figureOps,
 );
 
 export type Contract = typeof contract;
