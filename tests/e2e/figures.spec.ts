@@ -24,13 +24,12 @@ class FiguresGrid {
   }
   /** Pastes text into the focused cell as a spreadsheet's copy would put it on the clipboard. */
   async paste(text: string): Promise<void> {
-    await this.page.evaluate((t) => {
+    // The browser's own DataTransfer and ClipboardEvent (this file is typed for Node).
+    await this.page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.setData('text/plain', t);
-      document.activeElement!.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
-      );
-    }, text);
+      data.setData('text/plain', ${JSON.stringify(text)});
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    })()`);
   }
 }
 

@@ -2,6 +2,7 @@ import { sql as initial } from './0010-initial.ts';
 import { sql as sync } from './0020-sync.ts';
 import { sql as sessionDrafts } from './0040-session-drafts.ts';
 import { sql as recommend } from './0050-recommend.ts';
+import { sql as practiceOrigins } from './0070-practice-origins.ts';
 import { sql as mail } from './0090-mail.ts';
 
 /**
@@ -13,5 +14,6 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 20, name: 'sync', sql: sync },
   { version: 40, name: 'session-drafts', sql: sessionDrafts },
   { version: 50, name: 'recommend', sql: recommend },
+  { version: 70, name: 'practice-origins', sql: practiceOrigins },
   { version: 90, name: 'mail', sql: mail },
 ];
