@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Page object for a cluster's term figures grid. */
@@ -94,6 +95,7 @@ test('enter a term’s figures by keyboard and by pasting, see an error and a wa
   await expect(warning).toBeVisible();
   await grid.cell(fourth, 'Literacy at benchmark').focus();
   await app.screenshot({ path: testInfo.outputPath('figures-problems-en.png') });
+  await expectAccessible(app, 'term figures with problems', testInfo);
 
   await app.getByRole('button', { name: 'Save figures' }).click();
   await expect(app.getByTestId('figures-message')).toHaveText(
@@ -115,6 +117,7 @@ test('enter a term’s figures by keyboard and by pasting, see an error and a wa
     grid.notes().filter({ hasText: 'Kiwango cha mahudhurio ya 36% ni chini isivyo kawaida' }),
   ).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('figures-problems-sw.png') });
+  await expectAccessible(app, 'term figures in Kiswahili', testInfo);
   await app.evaluate(() => localStorage.setItem('pamoja.lang', 'en'));
   await app.reload();
   await expect(grid.cell(second, 'Attendance rate')).toHaveValue('36');

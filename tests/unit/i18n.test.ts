@@ -71,7 +71,19 @@ describe('every UI message', async () => {
   const { sessionMessages } = await import('../../renderer/i18n/sessions.ts');
   const { recommendMessages } = await import('../../renderer/i18n/recommend.ts');
   const { syncMessages } = await import('../../renderer/i18n/sync.ts');
-  const dictionaries = [labelMessages, frameMessages, sessionMessages, recommendMessages, syncMessages];
+  const { figuresMessages } = await import('../../renderer/i18n/figures.ts');
+  const { figureMessages } = await import('../../shared/indicators/messages.ts');
+  const { practiceProblemMessages } = await import('../../shared/practices/messages.ts');
+  const dictionaries = [
+    labelMessages,
+    frameMessages,
+    sessionMessages,
+    recommendMessages,
+    syncMessages,
+    figuresMessages,
+    figureMessages,
+    practiceProblemMessages,
+  ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 
   it('never counts with "(s)"', () => {

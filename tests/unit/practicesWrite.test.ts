@@ -337,15 +337,9 @@ describe('merging two write-ups of the same practice', () => {
 
   it('a practice merged earlier brings its own origins along', () => {
     const store = tempStore();
-    const { keep, merge } = twoWriteUps(store);
+    const { r, keep, merge } = twoWriteUps(store);
     mergePractices(store, keep, merge, TODAY);
-    const third = store.write((w) =>
-      w.insert('practices', {
-        ...(store.db.prepare('SELECT * FROM practices WHERE id = ?').get(keep) as Record<string, never>),
-        id: undefined as never,
-        title: 'Parent groups (third write-up)',
-      }),
-    );
+    const third = createPractice(store, writeUp(r, { title: 'Parent groups (third write-up)' }), TODAY).id;
     mergePractices(store, third, keep, TODAY);
     const p = getPractice(store, merge);
     expect(p.id).toBe(third);
