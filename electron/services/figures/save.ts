@@ -6,7 +6,7 @@ import {
   describeFigureProblem,
   warningKey,
 } from '../../../shared/indicators/index.ts';
-import { previousTerm } from '../../../shared/reports/termReport.ts';
+import { previousTerm } from '../../../shared/reports/period.ts';
 import { indicatorNames, type IndicatorName } from '../../../shared/schema/enums.ts';
 import { indicatorsId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';

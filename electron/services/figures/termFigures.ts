@@ -1,6 +1,6 @@
 import type { ClusterTermFigures, FiguresRow } from '../../../shared/contract/figures.ts';
 import { PamojaError } from '../../../shared/errors.ts';
-import { previousTerm } from '../../../shared/reports/termReport.ts';
+import { previousTerm } from '../../../shared/reports/period.ts';
 import { indicatorNames, type IndicatorName } from '../../../shared/schema/enums.ts';
 import { termOf } from '../../../shared/sessions/completion.ts';
 import { conflictingVersions } from '../../../shared/sync/conflicts.ts';
