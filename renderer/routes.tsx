@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from './i18n/index.tsx';
+import { FiguresScreen } from './figures/FiguresScreen.tsx';
 import { ClusterScreen } from './screens/ClusterScreen.tsx';
 import { ClustersScreen } from './screens/ClustersScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
@@ -31,7 +32,13 @@ export const routes: Route[] = [
   {
     nav: { key: 'nav.clusters', path: '/clusters', icon: '⬡' },
     render: (s) =>
-      first(s, 'clusters') ? s[1] ? <ClusterScreen key={s[1]} id={s[1]} /> : <ClustersScreen /> : null,
+      !first(s, 'clusters') ? null : !s[1] ? (
+        <ClustersScreen />
+      ) : s[2] === 'figures' ? (
+        <FiguresScreen key={`${s[1]}:figures`} clusterId={s[1]} />
+      ) : (
+        <ClusterScreen key={s[1]} id={s[1]} />
+      ),
   },
   {
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },

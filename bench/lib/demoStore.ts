@@ -12,7 +12,9 @@ import { generateDemo, type DemoScale } from '../../electron/demo/generate.ts';
 export function cachedDemoStore(scale: DemoScale, seed: number): string {
   const dir = '/tmp/pamoja-bench';
   mkdirSync(dir, { recursive: true });
-  const schema = migrations.at(-1)!.version;
+  // Every version, not just the newest: migrations land out of number order (each engineer
+  // has a block), and a cache made before a lower-numbered one landed must not be reused.
+  const schema = migrations.map((m) => m.version).join('.');
   const file = join(dir, `demo-${scale}-seed${seed}-schema${schema}.sqlite`);
   if (existsSync(file)) return file;
   const partial = `${file}.partial`;

@@ -1,6 +1,7 @@
 import { appHandlers } from './app/handlers.ts';
 import { clusterHandlers } from './clusters/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
+import { figureHandlers } from './figures/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
@@ -28,4 +29,5 @@ export const handlers = mergeHandlers(
   removalHandlers,
   schoolHandlers,
   memberHandlers,
+  figureHandlers,
 );

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { languages, translator, type Lang } from '../../shared/i18n.ts';
 import { labelMessages } from '../../shared/labels.ts';
+import { figuresMessages } from './figures.ts';
 import { frameMessages } from './frame.ts';
 import { jobMessages } from './jobs.ts';
 import { recommendMessages } from './recommend.ts';
@@ -19,6 +20,7 @@ const all = {
     ...recommendMessages.en,
     ...jobMessages.en,
     ...removalMessages.en,
+    ...figuresMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -27,6 +29,7 @@ const all = {
     ...recommendMessages.sw,
     ...jobMessages.sw,
     ...removalMessages.sw,
+    ...figuresMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

@@ -51,6 +51,9 @@ export function ClusterScreen({ id }: { id: string }) {
           </span>
         </div>
         <div className="actions" id="cluster-actions">
+          <a className="button" href={`#/clusters/${c.id}/figures`} data-testid="open-figures">
+            {t('figures.open')}
+          </a>
           <a className="button primary" href={`#/sessions/plan/${c.id}`}>
             {t('sessions.planSession')}
           </a>

@@ -3,6 +3,7 @@ import { appOps } from './app.ts';
 import { jobsOps } from './jobs.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
+import { figureOps } from './figures.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
@@ -37,6 +38,7 @@ export const contract = mergeOperations(
   clusterEditOps,
   schoolOps,
   memberOps,
+  figureOps,
 );
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import {
   SchoolSize,
 } from '../schema/enums.ts';
 import { Id } from '../schema/tables.ts';
+import { EvidenceInput, PracticeWriteUp } from '../practices/writeUp.ts';
 import { op } from './define.ts';
 
 export const PracticeFilters = z.object({
@@ -72,9 +73,31 @@ export const PracticeDetail = z.object({
       recordedOn: z.string(),
     }),
   ),
+  /** Other write-ups merged into this one: where each came from, in its own words. */
+  origins: z.array(
+    z.object({
+      id: z.string(),
+      mergedPracticeId: z.string(),
+      title: z.string(),
+      problem: z.string(),
+      steps: z.array(z.string()),
+      originPlace: z.string(),
+      originCluster: z.object({ id: z.string(), name: z.string() }).nullable(),
+      originSchool: z.object({ id: z.string(), name: z.string() }).nullable(),
+      startedOn: z.string(),
+      mergedOn: z.string(),
+    }),
+  ),
+  /** Set when the practice asked for was merged into this one. */
+  mergedFrom: z.string().nullable(),
+  /** The write-up as the form edits it. */
+  writeUp: PracticeWriteUp,
   adoptions: z.array(
     z.object({
       id: z.string(),
+      clusterId: z.string().nullable(),
+      schoolId: z.string().nullable(),
+      indicator: IndicatorName.nullable(),
       clusterName: z.string().nullable(),
       schoolName: z.string().nullable(),
       adoptedOn: z.string(),
@@ -105,4 +128,20 @@ export const practiceOps = {
     }),
   ),
   'practices.get': op(z.object({ id: Id }), PracticeDetail),
+  /** Writes down a new practice. */
+  'practices.create': op(PracticeWriteUp, z.object({ id: z.string() })),
+  /** Saves an edited write-up; only the fields that differ are written. */
+  'practices.update': op(z.object({ id: Id, writeUp: PracticeWriteUp }), z.object({ changed: z.number() })),
+  /** A new write-up prefilled from a session: its cluster, place, date and priorities. */
+  'practices.fromSession': op(z.object({ sessionId: Id }), PracticeWriteUp),
+  /** Evidence that it works (or not): an indicator before and after, or a story. */
+  'practices.addEvidence': op(EvidenceInput, z.object({ id: z.string() })),
+  /**
+   * Merges two write-ups of the same practice into `keepId`: the other's evidence,
+   * adoptions and feedback move over, its origin and words are kept, and it is removed.
+   */
+  'practices.merge': op(
+    z.object({ keepId: Id, mergeId: Id, today: z.iso.date().optional() }),
+    z.object({ id: z.string(), evidence: z.number(), adoptions: z.number(), origins: z.number() }),
+  ),
 };

@@ -2,6 +2,7 @@
 export { readFigure, showFigure, notCollectedWords, type FigureText } from './cell.ts';
 export { describeFigureProblem, describeUnreadable, figureMessages } from './messages.ts';
 export {
+  cellsOf,
   checkFigure,
   checkTermFigures,
   errorsOf,
@@ -14,3 +15,5 @@ export {
   type Severity,
   type TermFigures,
 } from './rules.ts';
+export { isBlock, moveFrom, placeBlock, readBlock, type Cell, type GridSize, type MoveKey } from './grid.ts';
+export { checkSchoolEdits, editCounts, type SchoolEdits } from './edits.ts';

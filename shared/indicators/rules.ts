@@ -99,7 +99,7 @@ export function checkFigure(indicator: IndicatorName, value: number): FigureProb
       out.push(problem(indicator, 'looks_like_fraction', { value, percent: round1(value * 100) }));
     if (highIsRare.has(indicator) && value > figureLimits.highRate)
       out.push(problem(indicator, 'unusually_high', { value, limit: figureLimits.highRate }));
-    if (indicator === 'attendance_rate' && value >= 1 && value < figureLimits.lowAttendance)
+    if (indicator === 'attendance_rate' && !(value > 0 && value < 1) && value < figureLimits.lowAttendance)
       out.push(problem(indicator, 'unusually_low', { value, limit: figureLimits.lowAttendance }));
     return out;
   }
@@ -187,3 +187,11 @@ export const errorsOf = (problems: readonly FigureProblem[]): FigureProblem[] =>
   problems.filter((p) => p.severity === 'error');
 export const warningsOf = (problems: readonly FigureProblem[]): FigureProblem[] =>
   problems.filter((p) => p.severity === 'warning');
+
+/** The figures a problem is about: editing any of them may cause or clear it. */
+export function cellsOf(p: FigureProblem): IndicatorName[] {
+  if (p.code === 'reached_over_identified') return ['vulnerable_reached', 'vulnerable_identified'];
+  if (p.code === 'identified_over_enrolled')
+    return ['vulnerable_identified', 'enrolment_girls', 'enrolment_boys'];
+  return [p.indicator];
+}

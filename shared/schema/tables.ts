@@ -197,6 +197,19 @@ export const tables = {
     retracted_on: IsoDate.nullable(),
     note: text,
   },
+  /** The other write-ups merged into a practice: their origins and words (migration 0070). */
+  practice_origins: {
+    practice_id: Id,
+    merged_practice_id: Id,
+    title: name,
+    problem: text,
+    steps: text,
+    origin_cluster_id: Id.nullable(),
+    origin_school_id: Id.nullable(),
+    origin_place: z.string().max(200),
+    started_on: IsoDate,
+    merged_on: IsoDate,
+  },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 /**

@@ -72,6 +72,9 @@ describe('every UI message', async () => {
   const { recommendMessages } = await import('../../renderer/i18n/recommend.ts');
   const { syncMessages } = await import('../../renderer/i18n/sync.ts');
   const { removalMessages } = await import('../../renderer/i18n/removals.ts');
+  const { figuresMessages } = await import('../../renderer/i18n/figures.ts');
+  const { figureMessages } = await import('../../shared/indicators/messages.ts');
+  const { practiceProblemMessages } = await import('../../shared/practices/messages.ts');
   const dictionaries = [
     labelMessages,
     frameMessages,
@@ -79,6 +82,9 @@ describe('every UI message', async () => {
     recommendMessages,
     syncMessages,
     removalMessages,
+    figuresMessages,
+    figureMessages,
+    practiceProblemMessages,
   ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 

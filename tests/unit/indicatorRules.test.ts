@@ -2,9 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkFigure,
+  checkSchoolEdits,
+  editCounts,
   checkTermFigures,
   describeFigureProblem,
   describeUnreadable,
+  isBlock,
+  moveFrom,
+  placeBlock,
+  readBlock,
   errorsOf,
   readFigure,
   warningKey,
@@ -44,7 +50,8 @@ describe('one figure on its own', () => {
     expect(codes(checkFigure('attendance_rate', 101))).toEqual(['over_100']);
     expect(codes(checkFigure('dropout_rate', -1))).toEqual(['negative']);
     expect(checkFigure('attendance_rate', 100)).toEqual([]);
-    expect(checkFigure('attendance_rate', 0)).toEqual([]);
+    expect(checkFigure('literacy_rate', 0)).toEqual([]);
+    expect(codes(checkFigure('attendance_rate', 0))).toEqual(['unusually_low']);
   });
 
   it('a count must be a whole number within what a school can have', () => {
@@ -190,5 +197,71 @@ describe('messages', () => {
   it('rates and counts are told apart as the schema says', () => {
     expect(indicatorDefs.dropout_rate.kind).toBe('rate');
     expect(codes(checkFigure('vulnerable_reached', 150))).toEqual([]);
+  });
+});
+
+describe('the figures grid', () => {
+  const size = { rows: 3, cols: 4 };
+  it('reads a block copied from a spreadsheet, with or without the trailing newline', () => {
+    expect(readBlock('1\t2\n3\t4\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(readBlock('1\t\t3\r\n4')).toEqual([['1', '', '3'], ['4']]);
+    expect(isBlock('85\n')).toBe(false);
+    expect(isBlock('85\t90')).toBe(true);
+    expect(isBlock('85\n90')).toBe(true);
+  });
+
+  it('places a block from the cursor and counts values that fall outside', () => {
+    const { cells, outside } = placeBlock(readBlock('1\t2\t3\n4\t5\t6\n7\t8\t9\n'), { row: 1, col: 2 }, size);
+    expect(cells).toEqual([
+      { row: 1, col: 2, text: '1' },
+      { row: 1, col: 3, text: '2' },
+      { row: 2, col: 2, text: '4' },
+      { row: 2, col: 3, text: '5' },
+    ]);
+    expect(outside).toBe(5);
+    // Empty cells past the edge are not "left out" values.
+    expect(placeBlock([['1', '', '']], { row: 0, col: 3 }, size).outside).toBe(0);
+  });
+
+  it('moves like a spreadsheet and stops at the edges', () => {
+    expect(moveFrom({ row: 0, col: 0 }, 'Enter', size)).toEqual({ row: 1, col: 0 });
+    expect(moveFrom({ row: 2, col: 0 }, 'Enter', size)).toEqual({ row: 2, col: 0 });
+    expect(moveFrom({ row: 1, col: 0 }, 'ShiftEnter', size)).toEqual({ row: 0, col: 0 });
+    expect(moveFrom({ row: 0, col: 0 }, 'ArrowUp', size)).toEqual({ row: 0, col: 0 });
+    expect(moveFrom({ row: 0, col: 3 }, 'ArrowRight', size)).toEqual({ row: 0, col: 3 });
+    expect(moveFrom({ row: 0, col: 3 }, 'ArrowLeft', size)).toEqual({ row: 0, col: 2 });
+    expect(moveFrom({ row: 0, col: 1 }, 'ArrowDown', size)).toEqual({ row: 1, col: 1 });
+  });
+});
+
+describe("a school's row as the coach types", () => {
+  const school = {
+    id: 's1',
+    figures: { attendance_rate: 90, dropout_rate: 3, vulnerable_identified: 10 } as const,
+    previous: { dropout_rate: 3 },
+  };
+  it('keeps only what differs from the stored figures, blank meaning not collected', () => {
+    const r = checkSchoolEdits(
+      school,
+      { attendance_rate: '90', dropout_rate: '', literacy_rate: 'n/c', numeracy_rate: '0' },
+      '2026-T1',
+      new Set(),
+    );
+    expect(r.changed).toEqual({ dropout_rate: null, numeracy_rate: 0 });
+    expect(r.problems).toEqual([]);
+  });
+
+  it('reports unreadable text, errors and unconfirmed warnings caused by the changes', () => {
+    const texts = { attendance_rate: '9O', dropout_rate: '30', vulnerable_reached: '12' };
+    const r = checkSchoolEdits(school, texts, '2026-T1', new Set());
+    expect(r.unreadable).toEqual([{ indicator: 'attendance_rate', text: '9O' }]);
+    expect(r.problems.map((p) => p.code)).toEqual(['reached_over_identified', 'big_change']);
+    expect(r.unconfirmed.map((p) => p.code)).toEqual(['big_change']);
+    expect(editCounts([r])).toEqual({ changed: 2, errors: 2, toConfirm: 1 });
+    const confirmed = checkSchoolEdits(school, texts, '2026-T1', new Set(['s1:dropout_rate:big_change']));
+    expect(confirmed.unconfirmed).toEqual([]);
   });
 });

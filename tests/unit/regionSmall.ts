@@ -16,4 +16,6 @@ export const regionSmallCounts = {
   adoptions: 3,
   // Coaches' feedback on recommendations is made in the app, never in a region file.
   recommendation_feedback: 0,
+  // Made when a coach merges two write-ups of a practice, never in a region file.
+  practice_origins: 0,
 };

@@ -3,6 +3,7 @@ import { sql as sync } from './0020-sync.ts';
 import { sql as sessionDrafts } from './0040-session-drafts.ts';
 import { sql as recommend } from './0050-recommend.ts';
 import { sql as regionEditing } from './0060-region-editing.ts';
+import { sql as practiceOrigins } from './0070-practice-origins.ts';
 import { sql as mail } from './0090-mail.ts';
 import { sql as practiceWords } from './0130-practice-words.ts';
 
@@ -16,6 +17,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 40, name: 'session-drafts', sql: sessionDrafts },
   { version: 50, name: 'recommend', sql: recommend },
   { version: 60, name: 'region-editing', sql: regionEditing },
+  { version: 70, name: 'practice-origins', sql: practiceOrigins },
   { version: 90, name: 'mail', sql: mail },
   { version: 130, name: 'practice-words', sql: practiceWords },
 ];

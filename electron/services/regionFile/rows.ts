@@ -127,5 +127,6 @@ export function regionFileRows(doc: RegionFile): RegionRows {
     ),
     // Feedback on recommendations is the coach's own record; region files do not carry it.
     recommendation_feedback: [],
+    practice_origins: [],
   };
 }

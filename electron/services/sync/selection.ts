@@ -62,6 +62,7 @@ export function selectRows(store: Store, sel: Selection): { scope: string } {
       ],
       ['practices', `SELECT id FROM practices WHERE id ${practicesSel}`],
       ['practice_evidence', `SELECT id FROM practice_evidence WHERE practice_id ${practicesSel}`],
+      ['practice_origins', `SELECT id FROM practice_origins WHERE practice_id ${practicesSel}`],
       [
         'adoptions',
         `SELECT id FROM adoptions WHERE practice_id ${practicesSel} OR cluster_id ${inSel} OR school_id ${schoolsSel}`,
@@ -81,7 +82,7 @@ export function selectRows(store: Store, sel: Selection): { scope: string } {
     scope.push('practice library');
     db.prepare(
       `INSERT OR IGNORE INTO temp.sync_selection (tbl, row_id)
-       SELECT DISTINCT tbl, row_id FROM changes WHERE tbl IN ('practices', 'practice_evidence', 'adoptions')`,
+       SELECT DISTINCT tbl, row_id FROM changes WHERE tbl IN ('practices', 'practice_evidence', 'adoptions', 'practice_origins')`,
     ).run();
   }
   if (sel.receipt && !scope.length) scope.push(RECEIPT_SCOPE);
