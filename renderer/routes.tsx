@@ -5,6 +5,7 @@ import { ClustersScreen } from './screens/ClustersScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
+import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { sessionsRoute } from './screens/sessionRoutes.tsx';
@@ -48,6 +49,10 @@ export const routes: Route[] = [
   {
     nav: { key: 'nav.reports', path: '/reports', icon: '▤' },
     render: (s) => (first(s, 'reports') ? <ReportsScreen /> : null),
+  },
+  {
+    nav: { key: 'nav.import', path: '/import', icon: '⇪' },
+    render: (s) => (first(s, 'import') ? <ImportScreen /> : null),
   },
   {
     nav: { key: 'nav.settings', path: '/settings', icon: '⚙' },

@@ -6,6 +6,7 @@ import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
 import { sessionHandlers } from './sessions/handlers.ts';
+import { sheetHandlers } from './sheets/handlers.ts';
 import { shellHandlers } from './shell/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 
@@ -19,5 +20,6 @@ export const handlers = mergeHandlers(
   syncHandlers,
   recommendHandlers,
   sessionHandlers,
+  sheetHandlers,
   shellHandlers,
 );

@@ -7,6 +7,7 @@ import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
 import { reportOps } from './reports.ts';
 import { sessionOps } from './sessions.ts';
+import { sheetOps } from './sheets.ts';
 import { shellOps } from './shell.ts';
 import { syncOps } from './sync.ts';
 
@@ -28,6 +29,7 @@ export const contract = mergeOperations(
   syncOps,
   recommendOps,
   sessionOps,
+  sheetOps,
   shellOps,
 );
 
