@@ -6,6 +6,7 @@ import { ClustersScreen } from './screens/ClustersScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
+import { ImportScreen } from './screens/ImportScreen.tsx';
 import { RemovedScreen } from './screens/RemovedScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
@@ -56,6 +57,10 @@ export const routes: Route[] = [
   {
     nav: { key: 'nav.reports', path: '/reports', icon: '▤' },
     render: (s) => (first(s, 'reports') ? <ReportsScreen /> : null),
+  },
+  {
+    nav: { key: 'nav.import', path: '/import', icon: '⇪' },
+    render: (s) => (first(s, 'import') ? <ImportScreen /> : null),
   },
   {
     nav: { key: 'nav.removed', path: '/removed', icon: '↺' },

@@ -11,6 +11,7 @@ import { removalHandlers } from './removals/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
 import { sessionHandlers } from './sessions/handlers.ts';
+import { sheetHandlers } from './sheets/handlers.ts';
 import { shellHandlers } from './shell/handlers.ts';
 import { syncHandlers } from './sync/handlers.ts';
 
@@ -24,6 +25,7 @@ export const handlers = mergeHandlers(
   syncHandlers,
   recommendHandlers,
   sessionHandlers,
+  sheetHandlers,
   shellHandlers,
   jobHandlers,
   removalHandlers,

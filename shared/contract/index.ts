@@ -11,6 +11,7 @@ import { removalOps } from './removals.ts';
 import { clusterEditOps, memberOps, schoolOps } from './regionEdits.ts';
 import { reportOps } from './reports.ts';
 import { sessionOps } from './sessions.ts';
+import { sheetOps } from './sheets.ts';
 import { shellOps } from './shell.ts';
 import { syncOps } from './sync.ts';
 
@@ -32,6 +33,7 @@ export const contract = mergeOperations(
   syncOps,
   recommendOps,
   sessionOps,
+  sheetOps,
   shellOps,
   jobsOps,
   removalOps,

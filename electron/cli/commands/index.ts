@@ -3,6 +3,7 @@ import { demoCommand } from './demo.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { importSheetCommand } from './importSheet.ts';
 import { inspectCommand } from './inspect.ts';
 import { joinCommand } from './join.ts';
 import { syncFolderCommand } from './syncFolder.ts';
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   planCommand,
   exportCommand,
   importCommand,
+  importSheetCommand,
   inspectCommand,
   digestCommand,
   syncFolderCommand,
