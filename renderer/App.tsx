@@ -6,6 +6,7 @@ import { useT } from './i18n/index.tsx';
 import { navigate, useRoute } from './router.ts';
 import { routes } from './routes.tsx';
 import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
+import { OutboxBadge } from './components/OutboxBadge.tsx';
 
 /** The frame: sidebar navigation and the current screen. */
 export function App() {
@@ -54,6 +55,7 @@ export function App() {
                     {nav!.icon}
                   </span>
                   {t(nav!.key)}
+                  {nav!.path === '/sync' && <OutboxBadge path={path} />}
                 </a>
               </li>
             ))}

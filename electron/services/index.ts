@@ -3,6 +3,7 @@ import { clusterHandlers } from './clusters/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { figureHandlers } from './figures/handlers.ts';
 import { mergeHandlers } from './handlers.ts';
+import { mailHandlers } from './mail/handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
@@ -23,6 +24,7 @@ export const handlers = mergeHandlers(
   practiceHandlers,
   reportHandlers,
   syncHandlers,
+  mailHandlers,
   recommendHandlers,
   sessionHandlers,
   sheetHandlers,

@@ -26,8 +26,9 @@ export function useAction(onDone: () => void) {
       setMessage({ text: await work(), ok: true });
       onDone();
     } catch (e) {
+      const content = (e as { content?: ReactNode }).content;
       if (e instanceof JobCancelledError) setMessage({ text: t('jobs.cancelled'), ok: true });
-      else setMessage({ text: explain(e), ok: false });
+      else setMessage({ text: content ?? explain(e), ok: false });
     } finally {
       setBusy(false);
     }

@@ -3,9 +3,12 @@ import { call, useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { ExportCard, SyncFolderCard } from '../components/SyncActions.tsx';
 import { ImportCard, JoinCard } from '../components/SyncOpen.tsx';
+import { MailOutbox } from '../components/MailOutbox.tsx';
+import { MailSettings } from '../components/MailSettings.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
+import { useMailT } from '../i18n/useMailT.ts';
 
 const DAY = 86_400_000;
 const when = (iso: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–');
@@ -18,17 +21,22 @@ const when = (iso: string) => (iso ? iso.slice(0, 16).replace('T', ' ') : '–')
 export function SyncScreen() {
   const { t, lang } = useSyncT();
   const files = useFilesT();
+  const { t: tMail } = useMailT();
   const status = useOp('sync.status', {});
   const devices = useOp('sync.devices', {});
   const log = useOp('sync.log', { limit: 50 });
   const warnings = useOp('sync.clockWarnings', {});
+  const mail = useOp('mail.settings', {});
   const [digest, setDigest] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState<boolean | null>(null);
   const reload = (): void => {
     status.reload();
     devices.reload();
     log.reload();
     warnings.reload();
+    mail.reload();
     setDigest(null);
+    window.dispatchEvent(new Event('pamoja:outbox'));
   };
 
   if (status.error) return <ErrorBox error={status.error} onRetry={status.reload} />;
@@ -106,6 +114,27 @@ export function SyncScreen() {
         <ImportCard needsPassphrase={needsPassphrase} onDone={reload} />
       </div>
       {s.region && <ExportCard devices={devices.data ?? []} onDone={reload} />}
+      {s.region && (
+        <MailOutbox
+          onDone={reload}
+          passwordReady={{
+            smtp: mail.data?.smtpPasswordReady ?? false,
+            imap: mail.data?.imapPasswordReady ?? false,
+          }}
+        />
+      )}
+      {mail.data && (
+        <details
+          className="card"
+          open={settingsOpen ?? !mail.data.settings}
+          onToggle={(e) => setSettingsOpen((e.target as HTMLDetailsElement).open)}
+        >
+          <summary>
+            <h2 style={{ display: 'inline' }}>{tMail('mail.settings.title')}</h2>
+          </summary>
+          <MailSettings state={mail.data} onSaved={reload} />
+        </details>
+      )}
 
       <div className="card">
         <h2>{t('sync.devices')}</h2>

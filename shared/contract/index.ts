@@ -4,6 +4,7 @@ import { jobsOps } from './jobs.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { figureOps } from './figures.ts';
+import { mailOps } from './mail.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
@@ -31,6 +32,7 @@ export const contract = mergeOperations(
   practiceOps,
   reportOps,
   syncOps,
+  mailOps,
   recommendOps,
   sessionOps,
   sheetOps,

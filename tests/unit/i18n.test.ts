@@ -75,6 +75,7 @@ describe('every UI message', async () => {
   const { figuresMessages } = await import('../../renderer/i18n/figures.ts');
   const { figureMessages } = await import('../../shared/indicators/messages.ts');
   const { practiceProblemMessages } = await import('../../shared/practices/messages.ts');
+  const { mailMessages } = await import('../../renderer/i18n/mail.ts');
   const dictionaries = [
     labelMessages,
     frameMessages,
@@ -85,6 +86,7 @@ describe('every UI message', async () => {
     figuresMessages,
     figureMessages,
     practiceProblemMessages,
+    mailMessages,
   ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 

@@ -9,7 +9,8 @@ import type { Store } from '../../db/store.ts';
  */
 export interface PasswordSealer {
   seal(bytes: Uint8Array): Uint8Array | Promise<Uint8Array>;
-  open(bytes: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** null: it cannot be opened here (another computer account or machine). */
+  open(bytes: Uint8Array): Uint8Array | null | Promise<Uint8Array | null>;
 }
 
 export type MailServer = 'smtp' | 'imap';
@@ -98,12 +99,16 @@ export async function storedPassword(
     .get(`SELECT ${which}_password_sealed AS sealed FROM mail_settings WHERE id = 1`)
     .get() as { sealed: Buffer | null } | undefined;
   if (!row?.sealed) return undefined;
+  let opened: Uint8Array | null;
   try {
-    return Buffer.from(await sealer.open(row.sealed)).toString('utf8');
+    opened = await sealer.open(row.sealed);
   } catch {
+    opened = null;
+  }
+  if (!opened)
     throw new PamojaError(
       'unavailable',
       'The saved mail password cannot be opened on this computer account: enter it again in Mail settings.',
     );
-  }
+  return Buffer.from(opened).toString('utf8');
 }

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import type { Store } from '../../db/store.ts';
+import type { ServiceContext } from '../context.ts';
+import type { HandlerMap, OpsOf } from '../handlers.ts';
+import { bundlesFolder } from '../shell/handlers.ts';
+import { listAddresses, removeAddress, resolveRecipient, saveAddress } from './addressBook.ts';
+import { saveDraft } from './draft.ts';
+import { fetchMail, testImap } from './imap.ts';
+import {
+  listOutbox,
+  queueBundle,
+  removeOutboxItem,
+  restoreOutboxItem,
+  retryOutboxItem,
+  waitingCount,
+} from './outbox.ts';
+import { takeFileAt, waitingBundles, type Taken } from './receive.ts';
+import { sendOutbox } from './send.ts';
+import {
+  hasStoredPassword,
+  readMailSettings,
+  requireMailSettings,
+  saveMailSettings,
+  storedPassword,
+  type MailServer,
+  type PasswordSealer,
+} from './settings.ts';
+import { testSmtp } from './smtp.ts';
+
+/**
+ * Passwords typed in the browser (serve): kept in this process's memory only, per store,
+ * never written anywhere. The app keeps them sealed by the system instead.
+ */
+const remembered = new WeakMap<Store, Partial<Record<MailServer, string>>>();
+
+/** The sealer the shell injects (Electron's safeStorage); absent in serve and tests. */
+const sealerOf = (ctx: ServiceContext): PasswordSealer | undefined =>
+  (ctx as ServiceContext & { sealer?: PasswordSealer | null }).sealer ?? undefined;
+
+async function passwordFor(
+  ctx: ServiceContext,
+  which: MailServer,
+  given: string | undefined,
+): Promise<string | undefined> {
+  if (given) {
+    if (!sealerOf(ctx)) remembered.set(ctx.store, { ...remembered.get(ctx.store), [which]: given });
+    return given;
+  }
+  return remembered.get(ctx.store)?.[which] ?? (await storedPassword(ctx.store, which, sealerOf(ctx)));
+}
+
+function settingsState(ctx: ServiceContext) {
+  const settings = readMailSettings(ctx.store);
+  const ready = (which: MailServer): boolean =>
+    Boolean(remembered.get(ctx.store)?.[which]) ||
+    (Boolean(sealerOf(ctx)) && hasStoredPassword(ctx.store, which));
+  return {
+    settings,
+    smtpPasswordReady: !settings?.smtp.user || ready('smtp'),
+    imapPasswordReady: !settings?.imap?.user || ready('imap'),
+    keepsPasswords: Boolean(sealerOf(ctx)),
+  };
+}
+
+const takenView = (t: Taken) => ({
+  name: t.name,
+  outcome: t.outcome,
+  message: t.message,
+  ...(t.receipt === undefined ? {} : { receipt: t.receipt }),
+  ...(t.import
+    ? {
+        import: {
+          ...t.import,
+          header: {
+            regionId: t.import.header.regionId,
+            regionName: t.import.header.regionName,
+            senderDevice: t.import.header.senderDevice,
+            senderName: t.import.header.senderName,
+            createdAt: t.import.header.createdAt,
+            kind: t.import.header.kind,
+            version: t.import.header.version,
+          },
+        },
+      }
+    : {}),
+});
+
+export const mailHandlers: HandlerMap<OpsOf<'mail'>> = {
+  'mail.settings': (_input, ctx) => settingsState(ctx),
+  'mail.saveSettings': async ({ settings, smtpPassword, imapPassword }, ctx) => {
+    const sealer = sealerOf(ctx);
+    await saveMailSettings(
+      ctx.store,
+      settings,
+      sealer ? { smtp: smtpPassword, imap: imapPassword } : {},
+      sealer,
+    );
+    if (!sealer)
+      remembered.set(ctx.store, {
+        ...remembered.get(ctx.store),
+        ...(smtpPassword ? { smtp: smtpPassword } : {}),
+        ...(imapPassword ? { imap: imapPassword } : {}),
+      });
+    return settingsState(ctx);
+  },
+  'mail.test': async ({ smtpPassword, imapPassword }, ctx) => {
+    const settings = requireMailSettings(ctx.store);
+    const smtp = await testSmtp(
+      settings,
+      settings.smtp.user ? await passwordFor(ctx, 'smtp', smtpPassword) : undefined,
+    );
+    const imap = settings.imap
+      ? await testImap(settings, await passwordFor(ctx, 'imap', imapPassword))
+      : null;
+    return { smtp, imap };
+  },
+  'mail.addresses': (_input, { store }) => listAddresses(store),
+  'mail.saveAddress': (input, { store }) => saveAddress(store, input),
+  'mail.removeAddress': ({ id }, { store }) => {
+    removeAddress(store, id);
+    return {};
+  },
+  'mail.outbox': (_input, { store }) => ({
+    items: listOutbox(store),
+    waiting: waitingCount(store),
+    partsWaiting: waitingBundles(store),
+  }),
+  'mail.queue': ({ to }, { store }) => queueBundle(store, resolveRecipient(store, to)),
+  'mail.send': async ({ smtpPassword, ids }, ctx) => {
+    const settings = requireMailSettings(ctx.store);
+    const pw = settings.smtp.user ? await passwordFor(ctx, 'smtp', smtpPassword) : undefined;
+    return sendOutbox(
+      ctx.store,
+      { smtpPassword: pw, now: true, ...(ids ? { ids } : {}) },
+      {
+        progress: (p) => ctx.progress(p.done, p.total, p.phase),
+        cancelled: () => false,
+      },
+    );
+  },
+  'mail.retry': ({ id }, { store }) => retryOutboxItem(store, id),
+  'mail.remove': ({ id }, { store }) => removeOutboxItem(store, id),
+  'mail.restore': ({ id }, { store }) => restoreOutboxItem(store, id),
+  'mail.fetch': async ({ imapPassword, passphrase }, ctx) => {
+    const r = await fetchMail(
+      ctx.store,
+      { imapPassword: await passwordFor(ctx, 'imap', imapPassword), passphrase },
+      { progress: (p) => ctx.progress(p.done, p.total, p.phase), cancelled: () => false },
+    );
+    return { folder: r.folder, messages: r.messages.map(({ taken: _taken, ...m }) => m) };
+  },
+  'mail.draft': async ({ to, path }, { store, dataDir, files }) => {
+    const stamp = new Date(store.clock.now()).toISOString().slice(0, 16).replaceAll(':', '-');
+    const out = path
+      ? files.resolve(path, 'write')
+      : join(bundlesFolder(dataDir), `pamoja-draft-${stamp}.eml`);
+    const r = await saveDraft(store, resolveRecipient(store, to), out);
+    return { ...r, bundleRef: files.grant(r.bundle, 'read') };
+  },
+  'mail.take': async ({ path, passphrase }, { store, files }) =>
+    (await takeFileAt(store, files.resolve(path, 'read'), { passphrase })).map(takenView),
+};
