@@ -8,6 +8,8 @@ import { createContext } from './services/context.ts';
 import { shellGrants } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
+import { startMailAutoSend } from './services/mail/autoSend.ts';
+import { smtpPasswordAtHand } from './services/mail/handlers.ts';
 import { hasRegion } from './services/region/overview.ts';
 import {
   APP_SCHEME,
@@ -131,6 +133,7 @@ void app.whenReady().then(() => {
   wireIpc({ ipcMain, handlers, ctx, isOurPage });
   createWindow(files);
   warmUpSoon(store);
+  startMailAutoSend(ctx, smtpPasswordAtHand);
 });
 
 app.on('open-file', (event, path) => {

@@ -9,6 +9,8 @@ import { createContext } from './services/context.ts';
 import { withinFolders } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
+import { startMailAutoSend } from './services/mail/autoSend.ts';
+import { smtpPasswordAtHand } from './services/mail/handlers.ts';
 import { hasRegion } from './services/region/overview.ts';
 import { startHttpTransport } from './transport/http.ts';
 
@@ -57,6 +59,7 @@ const transport = await startHttpTransport({
 });
 console.log(transport.url);
 warmUpSoon(store);
+startMailAutoSend(ctx, smtpPasswordAtHand);
 console.error(`Pamoja is serving ${dbFile} — open the address above in a browser. Ctrl+C stops.`);
 
 const stop = (): void => {

@@ -3,7 +3,8 @@ import type { FileChoice } from '../shared/contract/shell.ts';
 import { uploadFile } from './api.ts';
 import { navigate } from './router.ts';
 
-const BUNDLE = /\.pamoja$/i;
+/** Bundles, parts of split bundles, and emails carrying them (docs/mail.md). */
+const BUNDLE = /\.(pamoja|pamoja-part|eml)$/i;
 
 /**
  * Where a bundle goes to be shown and offered for import: `open` is the ref operations

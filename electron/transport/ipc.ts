@@ -34,6 +34,9 @@ export interface PageLike {
 
 const refused: Envelope = { ok: false, error: { code: 'invalid', message: 'refused' } };
 export const BUNDLE_EXTENSION = '.pamoja';
+/** What the app opens: bundles, parts of split bundles, and emails carrying them. */
+export const OPENABLE_EXTENSIONS = [BUNDLE_EXTENSION, '.pamoja-part', '.eml'] as const;
+const openable = (path: string): boolean => OPENABLE_EXTENSIONS.some((e) => path.toLowerCase().endsWith(e));
 
 /**
  * The Electron transport: every call from the page goes through the same `dispatch` as the
@@ -66,10 +69,10 @@ export function wireIpc(options: {
 
 /**
  * A bundle the coach handed the app (dropped, opened with it, named on its command line),
- * granted for reading; null for anything that is not an existing `.pamoja` file.
+ * granted for reading; null for anything that is not an existing bundle, part or `.eml` file.
  */
 export function bundleChoice(ctx: ServiceContext, path: string): FileChoice | null {
-  if (!path.toLowerCase().endsWith(BUNDLE_EXTENSION)) return null;
+  if (!openable(path)) return null;
   try {
     if (!statSync(path).isFile()) return null;
   } catch {
@@ -80,7 +83,7 @@ export function bundleChoice(ctx: ServiceContext, path: string): FileChoice | nu
 
 /** Bundles named on a command line (a double-clicked file arrives this way on Windows and Linux). */
 export const bundleArgs = (argv: readonly string[]): string[] =>
-  argv.filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith(BUNDLE_EXTENSION));
+  argv.filter((a) => !a.startsWith('-') && openable(a));
 
 /**
  * Delivers opened bundles to the page, holding them until it has loaded.

@@ -15,7 +15,7 @@ interface FileKind {
   name: string;
   extensions: string[];
 }
-export const BUNDLE_FILES: FileKind = { name: 'Pamoja bundle', extensions: ['pamoja'] };
+export const BUNDLE_FILES: FileKind = { name: 'Pamoja bundle', extensions: ['pamoja', 'pamoja-part', 'eml'] };
 export const INVITATION_FILES: FileKind = {
   name: 'Pamoja invitation',
   extensions: ['pamoja-invite', 'json'],

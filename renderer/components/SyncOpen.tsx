@@ -10,6 +10,9 @@ import { Outcome, useAction } from './SyncActions.tsx';
 
 type Header = OpOutput<'sync.inspect'>;
 
+/** An email (.eml) or a part of a split bundle: taken through the mail service, not inspected. */
+const isMailFile = (name: string): boolean => /\.(eml|pamoja-part)$/i.test(name);
+
 /** Opens a bundle: shows its public header, then imports it (see renderer/bundleOpening.ts). */
 export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boolean; onDone: () => void }) {
   const { t, lang } = useSyncT();
@@ -19,9 +22,10 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
   const [unreadable, setUnreadable] = useState<string | null>(null);
   const { explain } = useFilesT();
   const action = useAction(onDone);
-  const inspect = async (p: string): Promise<void> => {
+  const inspect = async (p: string, shown = p): Promise<void> => {
     setHeader(null);
     setUnreadable(null);
+    if (isMailFile(shown)) return;
     try {
       setHeader(await call('sync.inspect', { path: p }));
     } catch (e) {
@@ -35,10 +39,34 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
   useEffect(() => {
     if (!opened) return;
     setPath({ ref: opened, shown: openedName ?? opened });
-    void inspect(opened);
+    void inspect(opened, openedName ?? opened);
   }, [opened, openedName]);
   const run = () =>
     action.run(async () => {
+      if (isMailFile(path.shown || path.ref)) {
+        const taken = await call('mail.take', {
+          path: path.ref.trim(),
+          ...(passphrase ? { passphrase } : {}),
+        });
+        const failed = taken.filter((x) => x.outcome === 'failed');
+        const lines = (
+          <>
+            {taken.map((x, i) => (
+              <p key={i} className={x.outcome === 'failed' ? 'overdue' : undefined}>
+                {x.import
+                  ? t('sync.import.done', {
+                      new: x.import.new,
+                      known: x.import.known,
+                      superseded: x.import.superseded,
+                    })
+                  : `${x.name}: ${x.message}`}
+              </p>
+            ))}
+          </>
+        );
+        if (failed.length) throw Object.assign(new Error(failed[0]!.message), { content: lines });
+        return lines;
+      }
       const r = await action.job.run('sync.import', {
         path: path.ref.trim(),
         ...(passphrase ? { passphrase } : {}),
@@ -59,7 +87,7 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
         value={path}
         onChange={(p) => {
           setPath(p);
-          void inspect(p.ref);
+          void inspect(p.ref, p.shown);
         }}
         pickLabel={t('sync.import.choose')}
         testId="import-path"

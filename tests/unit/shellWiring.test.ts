@@ -122,6 +122,11 @@ describe('the IPC transport (electron/transport/ipc.ts)', () => {
     expect(() => ctx.files.resolve(chosen.ref, 'write')).toThrow(/was not chosen to be written/);
     expect(await invoke(PAGE, channels.dropped, join(dir, 'notes.txt'))).toBeNull();
     expect(await invoke(PAGE, channels.dropped, join(dir, 'gone.pamoja'))).toBeNull();
+    // Emails carrying bundles and parts of split bundles open too (docs/mail.md).
+    for (const name of ['from-amina.eml', 'b-part-2-of-3.pamoja-part']) {
+      writeFileSync(join(dir, name), 'x');
+      expect(((await invoke(PAGE, channels.dropped, join(dir, name))) as { name: string }).name).toBe(name);
+    }
     expect(await invoke('https://example.org/', channels.dropped, bundle)).toBeNull();
   });
 

@@ -37,7 +37,7 @@ const remembered = new WeakMap<Store, Partial<Record<MailServer, string>>>();
 const sealerOf = (ctx: ServiceContext): PasswordSealer | undefined =>
   (ctx as ServiceContext & { sealer?: PasswordSealer | null }).sealer ?? undefined;
 
-async function passwordFor(
+export async function passwordFor(
   ctx: ServiceContext,
   which: MailServer,
   given: string | undefined,
@@ -84,6 +84,10 @@ const takenView = (t: Taken) => ({
       }
     : {}),
 });
+
+/** The SMTP password at hand for background sending (never asks). */
+export const smtpPasswordAtHand = (ctx: ServiceContext): Promise<string | undefined> =>
+  passwordFor(ctx, 'smtp', undefined).catch(() => undefined);
 
 export const mailHandlers: HandlerMap<OpsOf<'mail'>> = {
   'mail.settings': (_input, ctx) => settingsState(ctx),
