@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from './db/store.ts';
@@ -20,7 +21,7 @@ import {
 } from './shell/appProtocol.ts';
 import { desktopShell } from './shell/desktop.ts';
 import { denyAllPermissions, guardContents, type GuardedContents } from './shell/guards.ts';
-import { openSettings, type ShellSettings } from './shell/settings.ts';
+import { openSettings, type SettingsStore, type ShellSettings } from './shell/settings.ts';
 import { bundleArgs, fileDelivery, progressTo, wireIpc } from './transport/ipc.ts';
 
 /**
@@ -97,7 +98,7 @@ function createWindow(files: ReturnType<typeof fileDelivery>): void {
 void app.whenReady().then(() => {
   protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
   denyAllPermissions(session.defaultSession);
-  settings = openSettings();
+  settings = openSettings(ElectronStore as unknown as SettingsStore).settings;
   const dataDir = app.getPath('userData');
   store = openStore(join(dataDir, STORE_FILE_NAME));
   const desktop = desktopShell({

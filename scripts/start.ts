@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { electronBinary, electronPackageDir } from './electronBinary.ts';
 
 /**
  * `npm start`: builds and opens the desktop app on the demo region. Where Electron's binary
@@ -18,35 +18,13 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const wantsBrowser = args.includes('--browser');
-const require = createRequire(import.meta.url);
-
-/** Electron's binary, found the way the electron package finds it but without downloading. */
-export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json', { paths: [root] }));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  const inDist = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
-    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, inDist || 'electron')
-    : inDist
-      ? join(packageDir, 'dist', inDist)
-      : '';
-  return binary && existsSync(binary) ? binary : null;
-}
 
 /** Electron's first-start download, quietly: its output is only shown when it worked. */
 function downloadElectron(): boolean {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.ELECTRON_OVERRIDE_DIST_PATH) return false;
-  let installer: string;
-  try {
-    installer = join(dirname(require.resolve('electron/package.json', { paths: [root] })), 'install.js');
-  } catch {
-    return false;
-  }
+  const packageDir = electronPackageDir();
+  if (packageDir === null) return false;
+  const installer = join(packageDir, 'install.js');
   console.log('Downloading Electron, the desktop shell (once)…');
   const r = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'pipe', timeout: 180_000 });
   return r.status === 0 && electronBinary() !== null;

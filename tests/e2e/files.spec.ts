@@ -28,6 +28,8 @@ test('a laptop that has not joined a region is told so first, in English and Kis
   page,
   serveAnother,
 }, testInfo) => {
+  // Two languages, axe checks and (some) two laptops: slow on a busy 2-core machine.
+  test.slow();
   const empty = await serveAnother('empty', 'new-laptop');
   for (const lang of ['en', 'sw'] as const) {
     await openSync(page, empty.url, lang);
@@ -48,6 +50,8 @@ test('syncing to a missing folder creates nothing and asks whether the stick is 
   app,
   served,
 }, testInfo) => {
+  // Two languages, axe checks and (some) two laptops: slow on a busy 2-core machine.
+  test.slow();
   await openSync(app, served.url);
   await join_(app);
   const missing = testInfo.outputPath('KINGSTON');
@@ -72,6 +76,8 @@ test('a folder outside the allowed ones is refused in the browser, with the way 
   app,
   served,
 }) => {
+  // Two languages, axe checks and (some) two laptops: slow on a busy 2-core machine.
+  test.slow();
   await openSync(app, served.url);
   await join_(app);
   await app.getByTestId('sync-folder').fill('/tmp');
@@ -85,6 +91,8 @@ test('the browser picks a bundle file, shows what it is and takes it; a missing 
   served,
   serveAnother,
 }, testInfo) => {
+  // Two languages, axe checks and (some) two laptops: slow on a busy 2-core machine.
+  test.slow();
   await openSync(app, served.url);
   await join_(app);
   const bundle = testInfo.outputPath('whole-region.pamoja');
@@ -125,6 +133,8 @@ test('the browser downloads the bundle it wrote to the default bundles folder', 
   app,
   served,
 }, testInfo) => {
+  // Two languages, axe checks and (some) two laptops: slow on a busy 2-core machine.
+  test.slow();
   await openSync(app, served.url);
   await join_(app);
   await expect(app.getByTestId('export-path')).toContainText(join(testInfo.outputPath('store'), 'bundles'));
