@@ -41,11 +41,16 @@ function httpToken(): string {
 
 const token = window.pamoja ? '' : httpToken();
 
-async function callHttp(op: string, input: unknown): Promise<Envelope> {
+/** Requests a closing page may send and still have arrive (the browser caps them at 64 KB). */
+const KEEPALIVE_LIMIT = 60_000;
+
+async function callHttp(op: string, input: unknown, leaving: boolean): Promise<Envelope> {
+  const body = JSON.stringify(input ?? {});
   const response = await fetch(`api/${op}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input ?? {}),
+    body,
+    keepalive: leaving && body.length < KEEPALIVE_LIMIT,
   });
   return (await response.json()) as Envelope;
 }
@@ -81,9 +86,18 @@ export async function downloadFile(ref: string, name: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Calls one operation of the contract through whichever transport is present. */
-export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
-  const envelope = window.pamoja ? await window.pamoja.call(op, input) : await callHttp(op, input);
+/**
+ * Calls one operation of the contract through whichever transport is present. `leaving`
+ * marks a save made as the page is hidden or closed: the request outlives the page.
+ */
+export async function call<K extends OpName>(
+  op: K,
+  input: OpInput<K>,
+  options: { leaving?: boolean } = {},
+): Promise<OpOutput<K>> {
+  const envelope = window.pamoja
+    ? await window.pamoja.call(op, input)
+    : await callHttp(op, input, options.leaving ?? false);
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value as OpOutput<K>;
 }

@@ -55,9 +55,11 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
   const [busy, setBusy] = useState(false);
   const [exploring, setExploring] = useState(false);
 
-  const key: DraftKey | null = clusterId ? { kind: 'plan', clusterId, sessionId } : null;
-  const keyJson = JSON.stringify(key);
   const startKind = 'kind' in props ? (props.kind ?? 'meeting') : 'meeting';
+  const key: DraftKey | null = clusterId
+    ? { kind: 'plan', clusterId, sessionId, ...(sessionId ? {} : { sessionKind: startKind }) }
+    : null;
+  const keyJson = JSON.stringify(key);
 
   // Load once: a saved draft wins; otherwise the stored plan, or a freshly built one.
   useEffect(() => {
@@ -92,7 +94,8 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
   }, [keyJson, existing.data]);
 
   const saveDraft = useCallback(
-    (p: PlanDraft) => call('sessions.saveDraft', { key: key!, data: { kind: 'plan', plan: p } }),
+    (p: PlanDraft, { leaving }: { leaving: boolean }) =>
+      call('sessions.saveDraft', { key: key!, data: { kind: 'plan', plan: p } }, { leaving }),
     [keyJson],
   );
   const autosave = useAutosave(plan, saveDraft);

@@ -47,7 +47,8 @@ export function SessionRecordScreen({ id }: { id: string }) {
   }, [session.data, draft, key]);
 
   const saveDraft = useCallback(
-    (record: RecordDraft) => call('sessions.saveDraft', { key, data: { kind: 'record', record } }),
+    (record: RecordDraft, { leaving }: { leaving: boolean }) =>
+      call('sessions.saveDraft', { key, data: { kind: 'record', record } }, { leaving }),
     [key],
   );
   const autosave = useAutosave(draft, saveDraft);

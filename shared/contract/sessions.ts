@@ -111,7 +111,16 @@ export type SessionDetail = z.infer<typeof SessionDetail>;
 
 export const DraftKey = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('record'), sessionId: Id }),
-  z.object({ kind: z.literal('plan'), clusterId: Id, sessionId: Id.nullable() }),
+  /**
+   * A new session's plan draft is kept per kind, so a meeting being planned does not stand
+   * in the way of planning a peer-review visit for the same cluster.
+   */
+  z.object({
+    kind: z.literal('plan'),
+    clusterId: Id,
+    sessionId: Id.nullable(),
+    sessionKind: SessionKind.optional(),
+  }),
 ]);
 export type DraftKey = z.infer<typeof DraftKey>;
 export const DraftData = z.union([

@@ -37,6 +37,7 @@ class FiguresGrid {
 test('enter a term’s figures by keyboard and by pasting, see an error and a warning, see the trend change', async ({
   app,
 }, testInfo) => {
+  test.slow(); // a whole row typed cell by cell, axe and reloads, on 2 cores shared with other tests
   await app
     .getByTestId('region-clusters')
     .getByRole('link', { name: /Mtwapa/ })
@@ -131,6 +132,7 @@ test('enter a term’s figures by keyboard and by pasting, see an error and a wa
 test('typing not yet saved comes back after a reload, in Kiswahili too; the grid passes axe-core', async ({
   app,
 }, testInfo) => {
+  test.slow(); // a whole row typed cell by cell, axe and reloads, on 2 cores shared with other tests
   await app
     .getByTestId('region-clusters')
     .getByRole('link', { name: /Mtwapa/ })

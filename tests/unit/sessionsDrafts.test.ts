@@ -82,6 +82,34 @@ describe('session drafts', () => {
     );
   });
 
+  it('a meeting being planned does not stand in the way of planning a peer-review visit', () => {
+    const store = tempStore();
+    const r = smallRegion(store);
+    const planOf = (kind: 'meeting' | 'peer_review') =>
+      draftPlan(
+        store,
+        { clusterId: r.mtwapa, date: '2026-03-10', kind, mode: 'in_person', problem: '', lang: 'en' },
+        () => [],
+      );
+    const meeting = {
+      kind: 'plan' as const,
+      clusterId: r.mtwapa,
+      sessionId: null,
+      sessionKind: 'meeting' as const,
+    };
+    const visit = { ...meeting, sessionKind: 'peer_review' as const };
+    saveDraft(store, meeting, { kind: 'plan', plan: planOf('meeting') });
+    expect(getDraft(store, visit)).toBeNull();
+    saveDraft(store, visit, { kind: 'plan', plan: planOf('peer_review') });
+    expect(getDraft(store, meeting)?.data).toMatchObject({ plan: { kind: 'meeting' } });
+    expect(getDraft(store, visit)?.data).toMatchObject({ plan: { kind: 'peer_review' } });
+    // A meeting draft saved before visits had their own key is still found.
+    const { sessionKind: _k, ...olderKey } = meeting;
+    expect(getDraft(store, olderKey)?.data).toMatchObject({ plan: { kind: 'meeting' } });
+    clearDraft(store, meeting);
+    expect(getDraft(store, visit)).not.toBeNull();
+  });
+
   it('an unreadable draft reads as none but stays until the next save', () => {
     const store = tempStore();
     const r = smallRegion(store);

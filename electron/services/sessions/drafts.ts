@@ -8,9 +8,10 @@ import type { Store } from '../../db/store.ts';
  * migration 0040). Plain SQL is right here: the write path is for synced tables only.
  */
 export function draftKeyText(key: DraftKey): string {
-  return key.kind === 'record'
-    ? `record:${key.sessionId}`
-    : `plan:${key.clusterId}:${key.sessionId ?? 'new'}`;
+  if (key.kind === 'record') return `record:${key.sessionId}`;
+  // A new meeting keeps the key drafts had before visits got their own.
+  const visit = key.sessionId === null && key.sessionKind === 'peer_review' ? ':peer_review' : '';
+  return `plan:${key.clusterId}:${key.sessionId ?? 'new'}${visit}`;
 }
 
 export function saveDraft(store: Store, key: DraftKey, data: DraftData): { savedAt: number } {
