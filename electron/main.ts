@@ -2,7 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type Store } from './db/store.ts';
+import type { Store } from './db/store.ts';
+import { keepDailyBackups, openCheckedStore } from './services/backups/startup.ts';
 import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { createContext } from './services/context.ts';
@@ -100,7 +101,9 @@ void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   settings = openSettings(ElectronStore as unknown as SettingsStore).settings;
   const dataDir = app.getPath('userData');
-  store = openStore(join(dataDir, STORE_FILE_NAME));
+  // The store is checked first (PRAGMA quick_check): a damaged one opens the restore screen.
+  const opened = openCheckedStore(join(dataDir, STORE_FILE_NAME));
+  store = opened.store;
   const desktop = desktopShell({
     dialog,
     shell,
@@ -117,6 +120,15 @@ void app.whenReady().then(() => {
     progressTo(() => window?.webContents ?? null),
     { files: shellGrants(), shell: desktop },
   );
+  ctx.health = opened.health;
+  ctx.onStoreReplaced = (restored) => {
+    store = restored;
+    warmUpSoon(restored);
+  };
+  keepDailyBackups(
+    () => (ctx.health.state === 'ok' ? ctx.store : null),
+    () => ctx.jobs.busy(),
+  );
   const files = fileDelivery(ctx);
   delivery = files;
   app.on('second-instance', (_event, argv) => {
@@ -127,14 +139,16 @@ void app.whenReady().then(() => {
     }
   });
   // `npm start` opens the demo region when the store is empty; a packaged app offers it.
-  if (process.argv.includes('--demo') && !hasRegion(store)) {
+  if (process.argv.includes('--demo') && opened.health.state === 'ok' && !hasRegion(store)) {
     generateDemo(store, { seed: 1, scale: 'region' });
   }
   [...bundleArgs(process.argv.slice(1)), ...openedEarly.splice(0)].forEach(files.deliver);
   wireIpc({ ipcMain, handlers, ctx, isOurPage });
   createWindow(files);
-  warmUpSoon(store);
-  startMailAutoSend(ctx, smtpPasswordAtHand);
+  if (opened.health.state === 'ok') {
+    warmUpSoon(store);
+    startMailAutoSend(ctx, smtpPasswordAtHand);
+  }
 });
 
 app.on('open-file', (event, path) => {

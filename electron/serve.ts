@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openStore } from './db/store.ts';
 import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
+import { keepDailyBackups, openCheckedStore } from './services/backups/startup.ts';
 import { createContext } from './services/context.ts';
 import { withinFolders } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
@@ -39,7 +39,9 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const dbFile = values.db ?? join(defaultDataDir(), STORE_FILE_NAME);
-const store = openStore(dbFile);
+// The store is checked first (PRAGMA quick_check): a damaged one opens the restore screen.
+const opened = openCheckedStore(dbFile);
+const store = opened.store;
 const dataDir = dirname(resolve(dbFile));
 const allowed = values.allow.map((dir) => resolve(dir));
 for (const dir of allowed) {
@@ -47,7 +49,9 @@ for (const dir of allowed) {
     console.error(`Note: --allow ${dir} does not exist (yet); plug the stick in and it will be usable.`);
 }
 const ctx = createContext(store, dataDir, 'http', undefined, { files: withinFolders([dataDir, ...allowed]) });
-if (values.demo && !hasRegion(store)) {
+ctx.health = opened.health;
+ctx.onStoreReplaced = (restored) => warmUpSoon(restored);
+if (values.demo && opened.health.state === 'ok' && !hasRegion(store)) {
   generateDemo(store, { seed: 1, scale: 'region' });
 }
 const transport = await startHttpTransport({
@@ -58,13 +62,23 @@ const transport = await startHttpTransport({
   token: values.token,
 });
 console.log(transport.url);
-warmUpSoon(store);
-startMailAutoSend(ctx, smtpPasswordAtHand);
+if (opened.health.state === 'ok') {
+  warmUpSoon(store);
+  startMailAutoSend(ctx, smtpPasswordAtHand);
+} else
+  console.error(
+    `The store ${dbFile} is damaged (${opened.health.problem}): the page offers its latest good backup.`,
+  );
+keepDailyBackups(
+  () => (ctx.health.state === 'ok' ? ctx.store : null),
+  () => ctx.jobs.busy(),
+);
 console.error(`Pamoja is serving ${dbFile} — open the address above in a browser. Ctrl+C stops.`);
 
 const stop = (): void => {
-  void transport.close().then(() => {
-    store.close();
+  void transport.close().then(async () => {
+    await ctx.jobs.close();
+    ctx.store.close();
     process.exit(0);
   });
 };

@@ -5,6 +5,7 @@ import { ErrorBox, Loading } from './components/Status.tsx';
 import { useT } from './i18n/index.tsx';
 import { navigate, useRoute } from './router.ts';
 import { routes } from './routes.tsx';
+import { RestoreScreen } from './screens/RestoreScreen.tsx';
 import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
 import { OutboxBadge } from './components/OutboxBadge.tsx';
 
@@ -13,6 +14,7 @@ export function App() {
   const t = useT();
   const segments = useRoute();
   const info = useOp('app.info', {});
+  const health = useOp('backups.health', {});
   const main = useRef<HTMLElement>(null);
   useBundleOpening();
 
@@ -22,6 +24,14 @@ export function App() {
     main.current?.focus({ preventScroll: true });
     main.current?.scrollTo?.(0, 0);
   }, [path]);
+
+  // A store that failed its check at start: only the restore screen, nothing that needs the store.
+  if (health.data?.state === 'damaged')
+    return (
+      <main id="main" ref={main} tabIndex={-1} className="recovery">
+        <RestoreScreen health={health.data} onRestored={() => window.location.reload()} />
+      </main>
+    );
 
   const screen = routes.map((r) => r.render(segments)).find((node) => node !== null && node !== undefined);
   const active = `/${segments[0] ?? ''}`;

@@ -2,6 +2,7 @@ import type { Progress } from '../../shared/contract/bridge.ts';
 import type { Store } from '../db/store.ts';
 import { anyPath, type FileAccess } from './files/access.ts';
 import { noDesktop, type ShellPort } from './shell/port.ts';
+import type { StoreHealth } from './backups/health.ts';
 import { JobRunner } from './jobs/runner.ts';
 
 /** What every service handler is given besides its (already validated) input. */
@@ -21,6 +22,10 @@ export interface ServiceContext {
   shell: ShellPort;
   /** Long work (imports, exports, demo, region files) runs here, off the transport's thread. */
   jobs: JobRunner;
+  /** How the store looked when it was opened; a damaged one is replaced by restoring a backup. */
+  health: StoreHealth;
+  /** Told when a restore puts a new store in place of `store` (the shell re-warms its caches). */
+  onStoreReplaced?: (store: Store) => void;
 }
 
 /** A context whose progress is remembered for polling and passed to `onProgress`. */
@@ -55,6 +60,7 @@ export function createContext(
         ? { label: job.progress.phase, done: job.progress.done, total: job.progress.total }
         : current;
     },
+    health: { state: 'ok' },
     files: shellSide.files ?? anyPath(),
     shell: shellSide.shell ?? noDesktop,
   };

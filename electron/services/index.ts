@@ -1,4 +1,5 @@
 import { appHandlers } from './app/handlers.ts';
+import { backupHandlers } from './backups/handlers.ts';
 import { clusterHandlers } from './clusters/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { figureHandlers } from './figures/handlers.ts';
@@ -30,6 +31,7 @@ export const handlers = mergeHandlers(
   sheetHandlers,
   shellHandlers,
   jobHandlers,
+  backupHandlers,
   removalHandlers,
   schoolHandlers,
   memberHandlers,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { languageNames, languages, type Lang } from '../../shared/i18n.ts';
 import { call, useOp } from '../api.ts';
+import { BackupsCard } from '../components/BackupsCard.tsx';
 import { RegionFileLoader } from '../components/RegionFileLoader.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -94,6 +95,7 @@ export function SettingsScreen() {
         <p className="muted">{t('settings.loadFileHelp')}</p>
         <RegionFileLoader onLoaded={info.reload} />
       </div>
+      <BackupsCard onRestored={info.reload} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appOps } from './app.ts';
+import { backupsOps } from './backups.ts';
 import { jobsOps } from './jobs.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
@@ -38,6 +39,7 @@ export const contract = mergeOperations(
   sheetOps,
   shellOps,
   jobsOps,
+  backupsOps,
   removalOps,
   clusterEditOps,
   schoolOps,

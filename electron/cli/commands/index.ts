@@ -1,4 +1,6 @@
 import type { Command } from '../command.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 import { demoCommand } from './demo.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
@@ -32,6 +34,8 @@ export const commands: Command[] = [
   syncFolderCommand,
   joinCommand,
   demoCommand,
+  backupCommand,
+  restoreCommand,
   simulateCommand,
   recommendCommand,
   mailCommand,

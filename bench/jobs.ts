@@ -1,0 +1,109 @@
+// The page's calls while a country-sized import runs in the job runner's worker: the
+// longest pause any call sees (goal: under 100 ms; before the runner it was the whole
+// import), beside the import's own time.
+//   node bench/jobs.ts [--scale country|region]
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { migrations } from '../electron/db/migrations/index.ts';
+import { openStore } from '../electron/db/store.ts';
+import type { DemoScale } from '../electron/demo/generate.ts';
+import { createContext } from '../electron/services/context.ts';
+import { handlers } from '../electron/services/index.ts';
+import { exportBundle } from '../electron/services/sync/bundles.ts';
+import { joinSyncRegion } from '../electron/services/sync/service.ts';
+import { startHttpTransport } from '../electron/transport/http.ts';
+import type { JobView } from '../shared/contract/jobs.ts';
+import { cachedDemoStore, percentile } from './lib/demoStore.ts';
+
+const PASS = 'bench passphrase';
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'country' } } });
+const scale = values.scale as DemoScale;
+const dir = '/tmp/pamoja-bench';
+
+/** A full bundle of the cached demo (joined to a region on a copy), cached beside it. */
+async function fullBundle(): Promise<string> {
+  const out = join(dir, `full-${scale}-schema${migrations.at(-1)!.version}.pamoja`);
+  if (existsSync(out)) return out;
+  const work = join(dir, `jobs-sender-${scale}.sqlite`);
+  copyFileSync(cachedDemoStore(scale, 1), work);
+  const sender = openStore(work);
+  joinSyncRegion(sender, { passphrase: PASS, regionId: 'bench', regionName: 'Bench' });
+  const t = performance.now();
+  await exportBundle(sender, { kind: 'full' }, `${out}.partial`);
+  sender.close();
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  renameSync(`${out}.partial`, out);
+  console.log(`exported the ${scale} bundle in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+mkdirSync(dir, { recursive: true });
+const bundle = await fullBundle();
+const receiverDir = join(dir, `jobs-receiver-${scale}`);
+rmSync(receiverDir, { recursive: true, force: true });
+const store = openStore(join(receiverDir, 'pamoja.sqlite'));
+const ctx = createContext(store, receiverDir, 'http');
+const transport = await startHttpTransport({ handlers, ctx, staticDir: receiverDir });
+const origin = new URL(transport.url).origin;
+const post = async (op: string, input: unknown = {}): Promise<unknown> => {
+  const r = await fetch(`${origin}/api/${op}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${transport.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return ((await r.json()) as { value: unknown }).value;
+};
+
+const loop = monitorEventLoopDelay({ resolution: 10 });
+const t0 = performance.now();
+const { jobId } = (await post('jobs.start', {
+  op: 'sync.import',
+  input: { path: bundle, passphrase: PASS },
+})) as { jobId: string };
+loop.enable();
+// What the page does while it waits: polls the job and asks other questions.
+const latencies: number[] = [];
+const phases = new Map<string, number>();
+let view: JobView;
+let phaseStart = performance.now();
+let lastPhase = '';
+for (;;) {
+  for (const [op, input] of [
+    ['jobs.status', { jobId }],
+    ['app.info', {}],
+    ['sync.status', {}],
+  ] as const) {
+    const t = performance.now();
+    const value = await post(op, input);
+    latencies.push(performance.now() - t);
+    if (op === 'jobs.status') view = value as JobView;
+  }
+  if (view!.progress.phase !== lastPhase) {
+    if (lastPhase) phases.set(lastPhase, performance.now() - phaseStart);
+    lastPhase = view!.progress.phase;
+    phaseStart = performance.now();
+  }
+  if (view!.state !== 'running') break;
+  await new Promise((r) => setTimeout(r, 50));
+}
+phases.set(lastPhase, performance.now() - phaseStart);
+loop.disable();
+const importSeconds = (performance.now() - t0) / 1000;
+if (view!.state !== 'done') throw new Error(`the import ended ${view!.state}: ${view!.error?.message}`);
+const longest = Math.max(...latencies);
+
+console.log(`import of the ${scale} bundle in the worker: ${importSeconds.toFixed(1)} s`);
+console.log(`  phases: ${[...phases].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+console.log(
+  `page calls meanwhile: ${latencies.length}, median ${percentile(latencies, 50).toFixed(1)} ms, ` +
+    `p99 ${percentile(latencies, 99).toFixed(1)} ms, longest pause ${longest.toFixed(1)} ms ` +
+    `(goal < 100 ms: ${longest < 100 ? 'met' : 'NOT met'}; ${(longest / (importSeconds * 1000)).toFixed(4)} of the import's time)`,
+);
+console.log(
+  `main thread event-loop delay meanwhile: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`,
+);
+await transport.close();
+ctx.store.close();
+rmSync(receiverDir, { recursive: true, force: true });
