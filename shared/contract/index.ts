@@ -4,6 +4,7 @@ import { jobsOps } from './jobs.ts';
 import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { figureOps } from './figures.ts';
+import { mapOps } from './map.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
@@ -41,6 +42,7 @@ export const contract = mergeOperations(
   schoolOps,
   memberOps,
   figureOps,
+  mapOps,
 );
 
 export type Contract = typeof contract;

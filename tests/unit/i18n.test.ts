@@ -75,6 +75,8 @@ describe('every UI message', async () => {
   const { figuresMessages } = await import('../../renderer/i18n/figures.ts');
   const { figureMessages } = await import('../../shared/indicators/messages.ts');
   const { practiceProblemMessages } = await import('../../shared/practices/messages.ts');
+  const { editingMessages } = await import('../../renderer/i18n/editing.ts');
+  const { problemMessages } = await import('../../shared/region/messages.ts');
   const dictionaries = [
     labelMessages,
     frameMessages,
@@ -85,6 +87,8 @@ describe('every UI message', async () => {
     figuresMessages,
     figureMessages,
     practiceProblemMessages,
+    editingMessages,
+    problemMessages,
   ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 
