@@ -60,10 +60,10 @@ test('create a CoP placed on the map, with two schools and three members', async
   // Saving empty shows each message next to its field, in the coach's words.
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByText('Please fill this in.')).toBeVisible();
-  await expect(form.getByText('Write a number here, e.g. -3.63.').first()).toBeVisible();
+  await expect(form.getByText('Write a number here, e.g. -3.63 or 39.85.').first()).toBeVisible();
   await expect(form.getByText('2 things to fix — see the notes in red.')).toHaveCount(0);
   await expect(form.getByRole('alert')).toHaveText('3 things to fix — see the notes in red.');
-  await form.getByLabel('Name of the CoP').fill('Mtwapa');
+  await form.getByLabel('Name of the CoP').fill('mnarani cop');
   await expect(form.getByText('Another one already has this name.', { exact: false })).toBeVisible();
   await form.getByLabel('Name of the CoP').fill('Kaloleni Hills');
   await form.getByLabel('Where it meets').fill('Kaloleni DEO office');
