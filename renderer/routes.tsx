@@ -3,6 +3,8 @@ import type { MessageKey } from './i18n/index.tsx';
 import { FiguresScreen } from './figures/FiguresScreen.tsx';
 import { ClusterScreen } from './screens/ClusterScreen.tsx';
 import { ClustersScreen } from './screens/ClustersScreen.tsx';
+import { MapScreen } from './screens/MapScreen.tsx';
+import { NewClusterScreen } from './screens/NewClusterScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { PracticesScreen } from './screens/PracticesScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
@@ -35,6 +37,8 @@ export const routes: Route[] = [
     render: (s) =>
       !first(s, 'clusters') ? null : !s[1] ? (
         <ClustersScreen />
+      ) : s[1] === 'new' ? (
+        <NewClusterScreen />
       ) : s[2] === 'figures' ? (
         <FiguresScreen key={`${s[1]}:figures`} clusterId={s[1]} />
       ) : (

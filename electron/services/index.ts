@@ -8,6 +8,7 @@ import { mailHandlers } from './mail/handlers.ts';
 import { practiceHandlers } from './practices/handlers.ts';
 import { recommendHandlers } from './recommend/handlers.ts';
 import { regionHandlers } from './region/handlers.ts';
+import { mapHandlers } from './map/handlers.ts';
 import { memberHandlers } from './members/handlers.ts';
 import { removalHandlers } from './removals/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
@@ -36,4 +37,5 @@ export const handlers = mergeHandlers(
   schoolHandlers,
   memberHandlers,
   figureHandlers,
+  mapHandlers,
 );

@@ -2,6 +2,8 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { languages, translator, type Lang } from '../../shared/i18n.ts';
 import { labelMessages } from '../../shared/labels.ts';
 import { figuresMessages } from './figures.ts';
+import { problemMessages } from '../../shared/region/messages.ts';
+import { editingMessages } from './editing.ts';
 import { frameMessages } from './frame.ts';
 import { jobMessages } from './jobs.ts';
 import { recommendMessages } from './recommend.ts';
@@ -21,6 +23,8 @@ const all = {
     ...jobMessages.en,
     ...removalMessages.en,
     ...figuresMessages.en,
+    ...editingMessages.en,
+    ...problemMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -30,6 +34,8 @@ const all = {
     ...jobMessages.sw,
     ...removalMessages.sw,
     ...figuresMessages.sw,
+    ...editingMessages.sw,
+    ...problemMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

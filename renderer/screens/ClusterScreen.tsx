@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { indicatorDefs, indicatorNames, type IndicatorName } from '../../shared/schema/enums.ts';
-import {
-  indicatorLabel,
-  kindLabel,
-  modeLabel,
-  roleLabel,
-  settingLabel,
-  tagLabel,
-} from '../../shared/labels.ts';
+import { indicatorLabel, kindLabel, modeLabel, tagLabel } from '../../shared/labels.ts';
 import { priorityIndicator } from '../../shared/priorityIndicator.ts';
 import { useOp } from '../api.ts';
+import { ClusterAgreements } from '../components/ClusterAgreements.tsx';
+import { ClusterForm } from '../components/ClusterForm.tsx';
 import { ClusterFollowUp } from '../components/ClusterFollowUp.tsx';
+import { ClusterMembers } from '../components/ClusterMembers.tsx';
+import { ClusterNeighbours } from '../components/ClusterNeighbours.tsx';
+import { ClusterSchools } from '../components/ClusterSchools.tsx';
 import { RecommendationsPanel } from '../components/RecommendationsPanel.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { TrendChart } from '../components/TrendChart.tsx';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { hashQuery } from '../router.ts';
 
 /** One CoP: who is in it, what it agreed, what it owes, and how its schools are doing. */
 export function ClusterScreen({ id }: { id: string }) {
@@ -25,14 +24,45 @@ export function ClusterScreen({ id }: { id: string }) {
   const firstPriority = cluster.data?.priorities[0]?.tag;
   const indicator = chosen ?? (firstPriority ? priorityIndicator[firstPriority] : 'attendance_rate');
   const trend = useOp('clusters.trend', cluster.data ? { id, indicator } : null);
+  const clusters = useOp('clusters.list', {});
+  const [editing, setEditing] = useState(false);
+  const created = hashQuery().get('created') === '1';
 
   if (cluster.error) return <ErrorBox error={cluster.error} onRetry={cluster.reload} />;
   if (!cluster.data) return <Loading />;
   const c = cluster.data;
   const hasTrend = (trend.data ?? []).some((p) => p.cluster !== null);
 
+  if (editing)
+    return (
+      <section>
+        <ClusterForm
+          clusterId={c.id}
+          initial={{
+            name: c.name,
+            place: c.place,
+            lat: String(c.lat),
+            lon: String(c.lon),
+            coachName: c.coachName,
+          }}
+          title={t('cop.editTitle', { name: c.name })}
+          otherNames={(clusters.data ?? []).filter((x) => x.id !== c.id).map((x) => x.name)}
+          onSaved={() => {
+            setEditing(false);
+            cluster.reload();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </section>
+    );
+
   return (
     <section>
+      {created && (
+        <p className="ok-note" role="status">
+          {t('cop.created', { name: c.name })}
+        </p>
+      )}
       <div className="page-head">
         <div>
           <p className="muted small">
@@ -51,6 +81,9 @@ export function ClusterScreen({ id }: { id: string }) {
           </span>
         </div>
         <div className="actions" id="cluster-actions">
+          <button className="button" onClick={() => setEditing(true)}>
+            {t('cop.edit')}
+          </button>
           <a className="button" href={`#/clusters/${c.id}/figures`} data-testid="open-figures">
             {t('figures.open')}
           </a>
@@ -91,31 +124,7 @@ export function ClusterScreen({ id }: { id: string }) {
 
           <RecommendationsPanel clusterId={c.id} />
 
-          <div className="card">
-            <h2>{t('cluster.schools', { n: c.schools.length })}</h2>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t('cluster.col.school')}</th>
-                  <th>{t('cluster.col.head')}</th>
-                  <th>{t('cluster.col.setting')}</th>
-                  <th className="num">{t('cluster.col.learners')}</th>
-                  <th className="num">{t('cluster.col.teachers')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.schools.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.headName}</td>
-                    <td>{settingLabel(lang, s.setting)}</td>
-                    <td className="num">{formatNumber(lang, s.learners)}</td>
-                    <td className="num">{s.teachers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ClusterSchools cluster={c} onChange={cluster.reload} />
         </div>
 
         <div className="stack">
@@ -155,29 +164,11 @@ export function ClusterScreen({ id }: { id: string }) {
             </ul>
           </div>
 
-          <div className="card">
-            <h2>{t('cluster.neighbours')}</h2>
-            <ul className="list-plain">
-              {c.neighbours.map((n) => (
-                <li key={n.id}>
-                  <a href={`#/clusters/${n.id}`}>{n.name}</a>{' '}
-                  <span className="muted small">{t('common.km', { n: n.distanceKm })}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ClusterAgreements cluster={c} onChange={cluster.reload} />
 
-          <div className="card">
-            <h2>{t('cluster.members', { n: c.members.length })}</h2>
-            <ul className="list-plain small">
-              {c.members.map((m) => (
-                <li key={m.id}>
-                  {m.name} <span className="muted">— {roleLabel(lang, m.role)}</span>
-                  {m.schoolName && <div className="muted">{m.schoolName}</div>}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ClusterNeighbours cluster={c} onChange={cluster.reload} />
+
+          <ClusterMembers cluster={c} onChange={cluster.reload} />
         </div>
       </div>
     </section>

@@ -14,7 +14,12 @@ export function ClustersScreen() {
     <section>
       <div className="page-head">
         <h1>{t('clusters.title')}</h1>
-        <ClusterFilterBox value={filter} onChange={setFilter} />
+        <div className="actions">
+          <ClusterFilterBox value={filter} onChange={setFilter} />
+          <a className="button primary" href="#/clusters/new">
+            {t('cop.new')}
+          </a>
+        </div>
       </div>
       <div className="grid three">
         {clusters.map((c) => (

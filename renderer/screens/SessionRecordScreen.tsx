@@ -7,6 +7,7 @@ import type { CommitmentProblem, ReviewProblem } from '../../shared/sessions/rul
 import { call, useOp, type ApiError } from '../api.ts';
 import { AttendanceList } from '../components/AttendanceList.tsx';
 import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
+import { NewcomerPanel } from '../components/NewcomerPanel.tsx';
 import { CommitmentRows } from '../components/CommitmentRows.tsx';
 import { PracticesShared } from '../components/PracticesShared.tsx';
 import { ReviewList } from '../components/ReviewList.tsx';
@@ -133,12 +134,24 @@ export function SessionRecordScreen({ id }: { id: string }) {
       {error && <ErrorBox error={error} />}
 
       <div className="record-grid">
-        <AttendanceList
-          members={s.members}
-          value={draft.attendance}
-          onChange={(attendance) => set({ attendance })}
-          heading={peer ? t('sessions.record.reviewers') : t('sessions.record.attendance')}
-        />
+        <div className="stack">
+          <AttendanceList
+            members={s.members}
+            value={draft.attendance}
+            onChange={(attendance) => set({ attendance })}
+            heading={peer ? t('sessions.record.reviewers') : t('sessions.record.attendance')}
+          />
+          <NewcomerPanel
+            clusterId={s.clusterId}
+            clusterName={s.clusterName}
+            members={s.members}
+            onAdded={(memberId) => {
+              // The draft stays as typed: only the newcomer's attendance is added to it.
+              setDraft((d) => (d ? { ...d, attendance: { ...d.attendance, [memberId]: 'present' } } : d));
+              session.reload();
+            }}
+          />
+        </div>
         <div className="stack">
           {/* Commitments are reviewed at meetings; a visit records its own evidence. */}
           {!peer ? (

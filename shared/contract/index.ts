@@ -6,6 +6,7 @@ import { clusterOps } from './clusters.ts';
 import { mergeOperations } from './define.ts';
 import { figureOps } from './figures.ts';
 import { mailOps } from './mail.ts';
+import { mapOps } from './map.ts';
 import { practiceOps } from './practices.ts';
 import { recommendOps } from './recommend.ts';
 import { regionOps } from './region.ts';
@@ -45,6 +46,7 @@ export const contract = mergeOperations(
   schoolOps,
   memberOps,
   figureOps,
+  mapOps,
 );
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ export const problemMessages = defineMessages({
     'problem.required': 'Please fill this in.',
     'problem.tooLong': 'This is too long — please shorten it.',
     'problem.duplicateName': 'Another one already has this name. Add a place or a number to tell them apart.',
-    'problem.notNumber': 'Write a number here, e.g. -3.63.',
+    'problem.notNumber': 'Write a number here, e.g. -3.63 or 39.85.',
     'problem.latRange': 'Latitude goes from -90 to 90 (Kenya is about -4.7 to 5).',
     'problem.lonRange': 'Longitude goes from -180 to 180 (Kenya is about 34 to 42).',
     'problem.wholeNumber': 'Write a whole number, 0 or more.',
@@ -30,7 +30,7 @@ export const problemMessages = defineMessages({
     'problem.tooLong': 'Hii ni ndefu mno — tafadhali ifupishe.',
     'problem.duplicateName':
       'Kuna nyingine yenye jina hili tayari. Ongeza mahali au namba ili kuzitofautisha.',
-    'problem.notNumber': 'Andika namba hapa, k.m. -3.63.',
+    'problem.notNumber': 'Andika namba hapa, k.m. -3.63 au 39.85.',
     'problem.latRange': 'Latitudo ni kati ya -90 na 90 (Kenya ni takriban -4.7 hadi 5).',
     'problem.lonRange': 'Longitudo ni kati ya -180 na 180 (Kenya ni takriban 34 hadi 42).',
     'problem.wholeNumber': 'Andika namba kamili, 0 au zaidi.',

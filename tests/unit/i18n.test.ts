@@ -76,6 +76,8 @@ describe('every UI message', async () => {
   const { figureMessages } = await import('../../shared/indicators/messages.ts');
   const { practiceProblemMessages } = await import('../../shared/practices/messages.ts');
   const { mailMessages } = await import('../../renderer/i18n/mail.ts');
+  const { editingMessages } = await import('../../renderer/i18n/editing.ts');
+  const { problemMessages } = await import('../../shared/region/messages.ts');
   const dictionaries = [
     labelMessages,
     frameMessages,
@@ -87,6 +89,8 @@ describe('every UI message', async () => {
     figureMessages,
     practiceProblemMessages,
     mailMessages,
+    editingMessages,
+    problemMessages,
   ];
   const all = dictionaries.flatMap((d) => [...Object.entries(d.en), ...Object.entries(d.sw)]);
 

@@ -89,7 +89,7 @@ export function getSession(store: Store, id: string): SessionDetail {
     enquiryQuestion: row.enquiry_question,
     evidence: row.evidence,
     findings: row.findings,
-    members: membersOf(store, row.cluster_id),
+    members: membersOf(store, row.cluster_id, row.date),
     schools,
     attendance: store.statements
       .get('SELECT member_id AS memberId, status FROM attendance WHERE session_id = ?')

@@ -42,7 +42,7 @@ export function draftHandout(store: Store, plan: PlanDraft, lang: Lang): { html:
       title: plan.title,
       hostSchoolName: schoolsOf(store, plan.clusterId).find((s) => s.id === hostId)?.name ?? '',
       items: plan.items,
-      members: membersOf(store, plan.clusterId),
+      members: membersOf(store, plan.clusterId, plan.date),
       commitments: orderForReview(outstandingBefore(store, plan.clusterId, plan.date), plan.date),
     },
     lang,

@@ -38,7 +38,7 @@ export function checkRecord(store: Store, r: RecordInput) {
   const session = sessionRow(store, r.sessionId);
   if (session.status === 'cancelled')
     throw new PamojaError('conflict', 'This session was cancelled; it has no record.');
-  const memberIds = new Set(membersOf(store, session.cluster_id).map((m) => m.id));
+  const memberIds = new Set(membersOf(store, session.cluster_id, session.date).map((m) => m.id));
   const schoolIds = new Set(schoolsOf(store, session.cluster_id).map((s) => s.id));
 
   noDuplicates(

@@ -65,14 +65,16 @@ export interface MemberFact {
   schoolName: string;
 }
 
-export function membersOf(store: Store, clusterId: string): MemberFact[] {
+/** The CoP's members; with `onDate`, only those who had not left it by then. */
+export function membersOf(store: Store, clusterId: string, onDate?: string): MemberFact[] {
   return store.statements
     .get(
       `SELECT m.id, m.name, m.role, coalesce(s.name, '') AS schoolName
        FROM members m LEFT JOIN schools s ON s.id = m.school_id
-       WHERE m.cluster_id = ? ORDER BY m.role = 'coach', m.name`,
+       WHERE m.cluster_id = ? AND (? IS NULL OR m.left_on IS NULL OR m.left_on > ?)
+       ORDER BY m.role = 'coach', m.name`,
     )
-    .all(clusterId) as MemberFact[];
+    .all(clusterId, onDate ?? null, onDate ?? null) as MemberFact[];
 }
 
 export function namesOf(store: Store, table: 'clusters' | 'practices', ids: string[]): Map<string, string> {
