@@ -46,6 +46,10 @@ export const routes: Route[] = [
       ),
   },
   {
+    nav: { key: 'nav.map', path: '/map', icon: '⌖' },
+    render: (s) => (first(s, 'map') ? <MapScreen /> : null),
+  },
+  {
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
     render: (s) =>
       first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
