@@ -20,7 +20,7 @@ export function OutboxBadge({ path }: { path: string }) {
   if (!n) return null;
   const label = t('mail.badge', { n });
   return (
-    <span className="nav-badge" title={label} aria-label={label} data-testid="outbox-badge">
+    <span className="nav-badge" role="img" title={label} aria-label={label} data-testid="outbox-badge">
       {n}
     </span>
   );

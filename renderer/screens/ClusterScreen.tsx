@@ -72,7 +72,7 @@ export function ClusterScreen({ id }: { id: string }) {
           <p className="muted">
             {t('cluster.coach', { name: c.coachName })} · {t('cluster.place', { place: c.place })}
           </p>
-          <span className="chips" aria-label={t('cluster.priorities')}>
+          <span className="chips" role="group" aria-label={t('cluster.priorities')}>
             {c.priorities.map((p) => (
               <span key={p.id} className="chip" title={p.title}>
                 {tagLabel(lang, p.tag)}

@@ -23,7 +23,7 @@ class CopPage {
     await form.getByLabel('Teachers').fill(s.teachers);
     await form.getByLabel(/Official code/).fill(s.code);
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(this.schools().getByRole('cell', { name: new RegExp(s.name) })).toBeVisible();
+    await expect(this.schools().getByRole('cell', { name: new RegExp(`^${s.name}`) })).toBeVisible();
   }
   async addMember(m: { name: string; role: string; school?: string; phone: string }) {
     await this.members().getByRole('button', { name: 'Add a member' }).click();
@@ -136,7 +136,7 @@ test('create a CoP placed on the map, with two schools and three members', async
   await expect(app.getByTestId('cluster-agreements')).toContainText('Every child in school every day');
   await app.getByRole('button', { name: 'Edit the criteria' }).click();
   await app
-    .getByLabel('Our criteria of an effective school')
+    .getByRole('textbox', { name: 'Our criteria of an effective school' })
     .fill('Every child reads by Grade 3\nParents visit each term');
   await app.getByTestId('cluster-agreements').getByRole('button', { name: 'Save' }).click();
   await expect(app.getByTestId('cluster-agreements')).toContainText('Parents visit each term');
