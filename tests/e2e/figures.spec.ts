@@ -12,7 +12,10 @@ class FiguresGrid {
     return this.page.getByRole('textbox', { name: `${school}, ${indicator}`, exact: true });
   }
   async schools(): Promise<string[]> {
-    return this.page.getByTestId('figures-grid').locator('tbody th.school-col').allTextContents();
+    // allTextContents does not wait: wait for the grid's rows to be drawn first.
+    const rows = this.page.getByTestId('figures-grid').locator('tbody th.school-col');
+    await expect(rows.first()).toBeVisible();
+    return rows.allTextContents();
   }
   notes() {
     return this.page.getByTestId('figure-notes');
