@@ -118,7 +118,7 @@ test('create a CoP placed on the map, with two schools and three members', async
   await look(app, testInfo, 'member-form-problem-en');
   await member.getByLabel(/Phone/).fill('+254 733 100 200');
   await member.getByRole('button', { name: 'Save' }).click();
-  await expect(cop.members().getByRole('heading')).toHaveText('Members (3)');
+  await expect(cop.members().getByRole('heading', { level: 2 })).toHaveText('Members (3)');
   await expect(cop.schools().getByRole('heading')).toHaveText('Schools (2)');
 
   // Priorities for a period, criteria, a neighbour from the nearest suggestions.
