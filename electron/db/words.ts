@@ -7,7 +7,7 @@ import { indexedText, tagWords } from '../../shared/words/indexText.ts';
  * connection before anything is written, and the index's version: bump `formsVersion` when
  * shared/words/forms.ts changes what keys words get; the vocabulary has its own version.
  */
-const formsVersion = 1;
+const formsVersion = 2;
 export const practiceWordsVersion = `${formsVersion}.${vocabularyVersion}`;
 
 export function registerWordFunctions(db: Database): void {

@@ -37,6 +37,11 @@ export const PracticeCard = z.object({
   adoptions: z.number(),
   improved: z.number(),
   worse: z.number(),
+  /**
+   * Its measured results and adoption outcomes add up to harm (as recommendations judge it):
+   * the search lists it apart, after the others; recommendations leave it out.
+   */
+  madeWorse: z.boolean(),
   /** A piece of the text around the matched words, with «» around matches. */
   snippet: z.string(),
 });

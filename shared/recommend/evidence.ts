@@ -111,7 +111,11 @@ export function summariseEvidence(
     measuredWorse,
     stories,
     adoptions: counts,
-    netWorse: negatives > 0 && measuredSum < 0,
+    // Harm is judged as help is: one school's term that went worse, with nothing measured
+    // against it, lowers the evidence but is not yet a verdict (outcomes are noisy); a
+    // measured fall, or several adoptions gone worse, is.
+    netWorse:
+      negatives > 0 && measuredSum < 0 && (measuredWorse > 0 || counts.worse >= w.worseAdoptionsForVerdict),
   };
 }
 

@@ -46,6 +46,11 @@ export const rankWeights = {
     storyEffect: 0.3,
     /** An adoption with a known outcome is one data point with this effect. */
     adoptionEffect: { improved: 0.5, no_change: 0, worse: -0.5 },
+    /**
+     * With no measured fall behind it, a practice counts as having made things worse (and is
+     * left out) only when at least this many adoptions went worse and harm outweighs help.
+     */
+    worseAdoptionsForVerdict: 2,
     /** The evidence part is full at this shrunk strength (strength runs from -1 to 1). */
     fullStrength: 0.5,
   },

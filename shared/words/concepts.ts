@@ -14,7 +14,7 @@ import type { PriorityTag } from '../schema/enums.ts';
  * tests/unit/wordsVocabulary.test.ts checks every concept has English and Kiswahili and
  * every priority tag has words.
  */
-export const vocabularyVersion = 1;
+export const vocabularyVersion = 2;
 
 export interface Concept {
   /** Stable id (lower case letters and underscores), used as the index token. */
@@ -148,8 +148,8 @@ export const concepts: readonly Concept[] = [
   c(
     'young_learners',
     ['early_literacy'],
-    'young learners, lower primary, early grades, grade 1, grade 2, grade 3, infants',
-    'wanafunzi wadogo, madarasa ya chini, darasa la kwanza, darasa la pili, darasa la tatu',
+    'young learners, young children, younger children, small children, lower primary, early grades, grade 1, grade 2, grade 3, infants',
+    'wanafunzi wadogo, watoto wadogo, madarasa ya chini, darasa la kwanza, darasa la pili, darasa la tatu',
     {
       fr: 'premieres annees',
     },
@@ -194,7 +194,7 @@ export const concepts: readonly Concept[] = [
   c(
     'dropout',
     ['attendance', 'vulnerable_learners'],
-    'dropout, dropouts, drop out, dropping out, dropped out, leave school, left school, leaving school, out of school',
+    'dropout, dropouts, drop out, dropping out, dropped out, leave school, left school, leaving school, out of school, stopped coming, stop coming, not returned, never returned',
     'kuacha shule, kuacha masomo, kuacha, wameacha shule, walioacha shule',
     {
       rw: 'guta ishuri',
@@ -428,6 +428,13 @@ export const concepts: readonly Concept[] = [
     'lesson, lessons, class, classes, classroom, teaching',
     'somo, masomo, darasa, madarasa, kufundisha',
     { rw: 'isomo, amasomo', fr: 'lecon, cours, classe' },
+  ),
+  c(
+    'learning',
+    [],
+    'learning, learn, learns, study, studies, studying, schoolwork, education',
+    'kujifunza, masomo, elimu',
+    { rw: 'kwiga', fr: 'apprentissage, apprendre, etudes' },
   ),
   c(
     'lesson_planning',

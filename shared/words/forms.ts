@@ -92,12 +92,32 @@ function verbRoot(w: string): string | null {
  * Nouns whose root the normaliser would take for another word's: somo/masomo "lesson(s)"
  * is not soma "read" (they share a root historically, not in a coach's question).
  */
-const wholeRoots: Record<string, string> = { somo: 'somo', masomo: 'somo', kisomo: 'somo' };
+const wholeRoots: Record<string, string> = {
+  somo: 'somo',
+  masomo: 'somo',
+  kisomo: 'somo',
+  // mw-ana-funzi "learner" is a noun of its own, not a tense of funza "teach" (mafunzo "training").
+  mwanafunzi: 'anafunzi',
+  wanafunzi: 'anafunzi',
+};
+
+/**
+ * A place made of a noun with the locative -ni (shule → shuleni "at school", nyumba →
+ * nyumbani, darasa → darasani): the noun, when it is a known Kiswahili word. Only known
+ * nouns, since many words simply end in -ni (mtihani "exam", nini "what").
+ */
+function locativeNoun(word: string): string | null {
+  if (word.length < 5 || !word.endsWith('ni')) return null;
+  const noun = word.slice(0, -2);
+  return swahiliWords.has(noun) ? noun : null;
+}
 
 /** The root of a Kiswahili word, the key its forms share. */
 export function swahiliRoot(word: string): string {
   const whole = wholeRoots[word];
   if (whole) return whole;
+  const place = locativeNoun(word);
+  if (place) return swahiliRoot(place);
   // m- before a vowel is written mw- (m-w-alimu / w-alimu): read it as the plural's w-.
   let w = /^mw[aeiou]/.test(word) ? word.slice(1) : word;
   if (w.startsWith('kuto') && rootOk(w.slice(4))) w = w.slice(4);
@@ -164,7 +184,7 @@ const KNOWN_MAX = 200_000;
 export const swahiliKey = (word: string) => `s_${swahiliRoot(word)}`;
 
 function keysOf(word: string, lang: TextLanguage): readonly string[] {
-  if (swahiliWords.has(word)) return [swahiliKey(word)];
+  if (swahiliWords.has(word) || locativeNoun(word)) return [swahiliKey(word)];
   if (lang === 'other') return [`x_${word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word}`];
   const en = englishStem(word);
   if (lang === 'en' || !/[aeiou]$/.test(word) || /\d/.test(word)) return [en];

@@ -5,6 +5,7 @@ import { forgetSearches, searchPractices } from '../../electron/services/practic
 import { askedTerms, docsOf, termMatch, vocabulary } from '../../electron/services/practices/vocabulary.ts';
 import { practiceIndex } from '../../electron/services/recommend/facts.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
+import { notRecommendedReason } from '../../shared/recommend/evidence.ts';
 import { indexedText, tagWords } from '../../shared/words/indexText.ts';
 import { questionTerms } from '../../shared/words/question.ts';
 import { tokens } from '../../shared/words/forms.ts';
@@ -227,6 +228,28 @@ describe('practice library search', () => {
     const r = search(store, { query: 'quokka wombat' });
     expect(r.anyOfWords).toEqual(['quokka', 'wombat']);
     expect(new Set(r.results.map((p) => p.id))).toEqual(new Set(ids));
+  });
+
+  it('lists practices whose evidence says they made things worse apart, after every other match', () => {
+    const store = demoStore();
+    const index = practiceIndex(store);
+    const harmful = new Set(
+      index.all().flatMap((p) => (notRecommendedReason(p.evidence, p.adoptions) ? [p.id] : [])),
+    );
+    expect(harmful.size).toBeGreaterThan(0);
+    for (const query of ['', 'parents', 'learners', 'reading attendance']) {
+      const r = search(store, { query, limit: 200 });
+      const flags = r.results.map((p) => p.madeWorse);
+      expect(
+        r.results.map((p) => harmful.has(p.id)),
+        query,
+      ).toEqual(flags);
+      // Once one made things worse, every one after it did too.
+      expect(flags.slice(flags.indexOf(true)).every(Boolean), query).toBe(true);
+    }
+    expect(search(store, { query: '', limit: 200 }).results.filter((p) => p.madeWorse)).toHaveLength(
+      harmful.size,
+    );
   });
 
   it('gives the same answer when asked again, remembered or not', () => {

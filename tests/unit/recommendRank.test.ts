@@ -181,6 +181,21 @@ describe('ranking', () => {
     });
   });
 
+  it('takes one adoption gone worse as an outcome that lowers a practice, not yet a verdict', () => {
+    const once = practice('once', { adoptions: [adoption('near', 'worse')] });
+    const twice = practice('twice', { adoptions: [adoption('near', 'worse'), adoption('mid', 'worse')] });
+    const measuredFall = practice('fall', { evidence: [measured('mid', 3.0, 6.5, 1)] });
+    const helped = practice('helped', { adoptions: [adoption('near', 'improved')] });
+    const ctx = context();
+    const r = rank([once, twice, measuredFall, helped], () => 1, ctx, 10);
+    expect(r.top.map((s) => s.practice.id)).toEqual(['helped', 'once']);
+    expect(r.excludedWorse).toBe(2);
+    expect(scored(once, 1, ctx).parts.evidence).toBe(0);
+    expect(scored(once, 1, ctx).derived.summary.strength).toBeLessThan(0);
+    expect(notRecommendedReason(once.evidence, once.adoptions)).toBeNull();
+    expect(notRecommendedReason(twice.evidence, twice.adoptions)).toMatchObject({ worse: 2, better: 0 });
+  });
+
   it('puts ten good adoptions above one glowing story', () => {
     const glowing = practice('glowing', {
       originClusterId: 'far',

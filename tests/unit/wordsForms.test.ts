@@ -46,6 +46,18 @@ describe('word forms', () => {
     expect(meet('utoro', 'watoro')).toBe(true);
   });
 
+  it('reads a known noun with the locative -ni as the noun, and keeps learners apart from training', () => {
+    expect(meet('shuleni', 'shule')).toBe(true);
+    expect(meet('darasani', 'madarasa')).toBe(true);
+    expect(wordKeys('shuleni', 'en')).toEqual(wordKeys('shule', 'en'));
+    // Only known nouns: mtihani "exam" is not a place.
+    expect(meet('mtihani', 'mitihani')).toBe(true);
+    expect(swahiliRoot('mtihani')).toBe('tihan');
+    // mwanafunzi "learner" is not mafunzo "training".
+    expect(meet('wanafunzi', 'mafunzo')).toBe(false);
+    expect(meet('mwanafunzi', 'wanafunzi')).toBe(true);
+  });
+
   it('keeps short roots whole rather than stripping them away', () => {
     expect(swahiliRoot('kula')).toBe('kul');
     expect(swahiliRoot('mti')).toBe('mti');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PracticeFilters } from '../../../shared/contract/practices.ts';
 import { costLevels, practiceSettings, priorityTags } from '../../../shared/schema/enums.ts';
-import { tagsMask } from '../../../shared/recommend/derive.ts';
+import { derive, tagsMask } from '../../../shared/recommend/derive.ts';
 import type { PracticeEntry } from '../recommend/facts.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
@@ -15,12 +15,18 @@ type Filters = z.output<typeof PracticeFilters>;
 export interface FilterTable {
   /** Bit i: the practice carries priorityTags[i] (its `tagMask`, see shared/recommend/derive.ts). */
   tags: Uint8Array;
-  /** Bit 0: a practice has this seq; bits 1–2 cost, 3–4 setting (their list positions); bit 5 evidence. */
+  /**
+   * Bit 0: a practice has this seq; bits 1–2 cost, 3–4 setting (their list positions); bit 5
+   * evidence; bit 6 its evidence says it made things worse (net, as recommendations judge it).
+   */
   traits: Uint8Array;
 }
 
 const PRESENT = 1;
 const EVIDENCE = 1 << 5;
+const WORSE = 1 << 6;
+/** The practice's evidence and adoption outcomes add up to harm: the search shows it apart, last. */
+export const madeWorse = (traits: number) => (traits & WORSE) !== 0;
 const costOf = (traits: number) => costLevels[(traits >> 1) & 3]!;
 const settingOf = (traits: number) => practiceSettings[(traits >> 3) & 3]!;
 
@@ -38,7 +44,8 @@ export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
       PRESENT |
       (costLevels.indexOf(p.cost) << 1) |
       (practiceSettings.indexOf(p.setting) << 3) |
-      (p.evidence.length > 0 ? EVIDENCE : 0);
+      (p.evidence.length > 0 ? EVIDENCE : 0) |
+      ((p.derived ?? derive(p)).summary.netWorse ? WORSE : 0);
   }
   tables.set(practices, table);
   return table;
@@ -46,8 +53,8 @@ export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
 
 /** For every traits byte, whether a practice with it passes the cost, setting and evidence filters. */
 export function passes(f: Filters): Uint8Array {
-  const ok = new Uint8Array(64);
-  for (let traits = 0; traits < 64; traits++) {
+  const ok = new Uint8Array(128);
+  for (let traits = 0; traits < 128; traits++) {
     ok[traits] = Number(
       (traits & PRESENT) !== 0 &&
         (f.cost.length === 0 || f.cost.includes(costOf(traits))) &&

@@ -7,7 +7,7 @@ import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared
 import { smallest } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
-import { countTags, filterTable, passes } from './filterTable.ts';
+import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
 import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
@@ -62,6 +62,13 @@ function remembered(index: PracticeIndex): Map<string, TextAnswer> {
 export function forgetSearches(index: PracticeIndex): void {
   answers.delete(index);
 }
+
+/**
+ * Added to the rank of a practice whose evidence says it made things worse: it is shown
+ * apart, after every other match (issue 14, evidence before nearness), never hidden —
+ * the coach may be looking for what happened with it.
+ */
+const SHOWN_APART = 1e7;
 
 /** Fewer practices than this hold all the terms: those holding some of them follow. */
 const FILL_BELOW = 20;
@@ -137,9 +144,10 @@ export function searchPractices(store: Store, f: Filters) {
     anyOfWords = answer.anyOf;
     if (answer.anyOf) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
     for (let i = 0; i < answer.seqs.length; i++) {
-      if (ok[table.traits[answer.seqs[i]!] ?? 0]) {
+      const traits = table.traits[answer.seqs[i]!] ?? 0;
+      if (ok[traits]) {
         kept.push(answer.seqs[i]!);
-        ranks.push(answer.ranks[i]!);
+        ranks.push(answer.ranks[i]! + (madeWorse(traits) ? SHOWN_APART : 0));
       }
     }
   } else if (unknownWords.length === 0) {
@@ -147,7 +155,7 @@ export function searchPractices(store: Store, f: Filters) {
     for (let seq = table.traits.length - 1; seq > 0; seq--) {
       if (ok[table.traits[seq]!]) {
         kept.push(seq);
-        ranks.push(kept.length);
+        ranks.push(kept.length + (madeWorse(table.traits[seq]!) ? SHOWN_APART : 0));
       }
     }
   }
@@ -167,7 +175,7 @@ export function searchPractices(store: Store, f: Filters) {
   }
   return {
     total: shown.length,
-    results: cards(store, page, known),
+    results: cards(store, page, known, (seq) => madeWorse(table.traits[seq] ?? 0)),
     tagCounts,
     unknownWords,
     anyOfWords,
@@ -177,7 +185,12 @@ export function searchPractices(store: Store, f: Filters) {
 }
 
 /** The cards of one page, in the page's order, with a snippet around the matched words. */
-function cards(store: Store, seqs: number[], terms: QuestionTerm[]): PracticeCard[] {
+function cards(
+  store: Store,
+  seqs: number[],
+  terms: QuestionTerm[],
+  worse: (seq: number) => boolean,
+): PracticeCard[] {
   if (seqs.length === 0) return [];
   const s = store.statements;
   const list = JSON.stringify(seqs);
@@ -220,6 +233,7 @@ function cards(store: Store, seqs: number[], terms: QuestionTerm[]): PracticeCar
         originPlace: r.originPlace,
         language: r.language,
         ...counts,
+        madeWorse: worse(seq),
         snippet:
           snippetFor([r.summary, r.problem, r.steps, r.title], terms, r.language) ??
           (r.summary.length > 180 ? `${r.summary.slice(0, 177)}…` : r.summary),
