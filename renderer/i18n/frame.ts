@@ -89,6 +89,8 @@ export const frameMessages = defineMessages({
     'practices.unknownWords': 'No practice mentions: {words}. Searched without them.',
     'practices.anyOfWords': 'No practice has all your words; showing those with any of: {words}.',
     'practices.corrected': 'Showing results for {words}.',
+    'practices.relatedTags': 'After them, practices on the priorities your words name: {tags}.',
+    'practices.madeWorseApart': 'Made things worse where they were tried',
     'practices.someWords':
       '{n, plural, one {# practice has} other {# practices have}} all your words; after them, those with any of: {words}.',
     'practices.evidence': '{n} evidence',
@@ -208,6 +210,8 @@ export const frameMessages = defineMessages({
     'practices.anyOfWords':
       'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya: {words}.',
     'practices.corrected': 'Inaonyesha matokeo ya {words}.',
+    'practices.relatedTags': 'Baada yake, mbinu za vipaumbele vinavyotajwa na maneno yako: {tags}.',
+    'practices.madeWorseApart': 'Zilizozidisha hali zilipojaribiwa',
     'practices.someWords': 'Mbinu {n} zina maneno yako yote; baada yake, zenye lolote kati ya: {words}.',
     'practices.evidence': 'ushahidi {n}',
     'practices.adoptions': 'zilizoigwa {n} ({improved} zimeboreka)',

@@ -10,7 +10,7 @@ import {
 import { costLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
 import { useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
-import { Highlighted } from '../components/Highlighted.tsx';
+import { PracticeResults } from '../components/PracticeResults.tsx';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { hashQuery } from '../router.ts';
@@ -151,31 +151,15 @@ export function PracticesScreen() {
                 : t('practices.anyOfWords', { words: data.anyOfWords.join(', ') })}
             </p>
           )}
+          {data.relatedTags && (
+            <p className="muted" data-testid="related-tags">
+              {t('practices.relatedTags', {
+                tags: data.relatedTags.map((tag) => tagLabel(lang, tag)).join(', '),
+              })}
+            </p>
+          )}
           {data.total === 0 && <p>{t('practices.none')}</p>}
-          <div className="grid two" data-testid="practice-results">
-            {data.results.map((p) => (
-              <a key={p.id} className="card practice-card" href={`#/practices/${p.id}`}>
-                <h3>{p.title}</h3>
-                <p className="snippet">
-                  <Highlighted text={p.snippet} />
-                </p>
-                <span className="chips">
-                  {p.tags.map((tag) => (
-                    <span key={tag} className="chip">
-                      {tagLabel(lang, tag)}
-                    </span>
-                  ))}
-                  <span className="chip plain">{costLabel(lang, p.cost)}</span>
-                  {p.worse > 0 && <span className="chip danger">{t('practices.worse', { n: p.worse })}</span>}
-                </span>
-                <div className="meta-row">
-                  {p.originPlace && <span>{t('practices.from', { place: p.originPlace })}</span>}
-                  <span>{t('practices.evidence', { n: p.evidence })}</span>
-                  <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
-                </div>
-              </a>
-            ))}
-          </div>
+          <PracticeResults results={data.results} />
           {data.results.length < data.total && (
             <p style={{ marginTop: '1rem' }}>
               <button className="button" onClick={() => setLimit(limit + PAGE)}>

@@ -128,6 +128,11 @@ export const practiceOps = {
        */
       anyOfWords: z.array(z.string()).nullable(),
       allWords: z.number().nullable(),
+      /**
+       * When few practices hold the words: the priorities the words name, through which
+       * practices holding none of the words were added after them (null when none were).
+       */
+      relatedTags: z.array(PriorityTag).nullable(),
       /** Typed words no practice holds, taken as the nearest library word ("showing results for …"). */
       corrected: z.array(z.object({ from: z.string(), to: z.string() })),
     }),

@@ -28,6 +28,11 @@ export interface RankQuestion {
   hasText: boolean;
   /** A problem was typed: only practices whose text matches it are candidates. */
   requireText: boolean;
+  /**
+   * A narrow typed problem (few practices hold its words): a practice carrying one of the
+   * priorities its words name is a candidate too, its text counting as no match.
+   */
+  tagsStandIn?: boolean;
   tags: readonly PriorityTag[];
   /** Tags were chosen as a filter: a practice must carry one of them. */
   requireTags: boolean;
@@ -128,8 +133,8 @@ export function otherLanguage(p: PracticeFacts, ctx: RankContext): boolean {
  */
 function admit(p: PracticeFacts, d: PracticeDerived, text: number, pl: Plan): number {
   const q = pl.ctx.question;
-  if (q.requireText && text <= 0) return UNFIT;
   const shared = pl.tagMask & d.tagMask;
+  if (q.requireText && text <= 0 && !(q.tagsStandIn && shared)) return UNFIT;
   if (q.requireTags && shared === 0) return UNFIT;
   if (d.costRank > pl.maxCostRank) return UNFIT;
 

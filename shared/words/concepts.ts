@@ -891,13 +891,6 @@ export const concepts: readonly Concept[] = [
     { fr: 'pratique, strategie' },
   ),
   c(
-    'problem',
-    [],
-    'problem, problems, issue, difficulty, struggling',
-    'tatizo, matatizo, changamoto, shida',
-    { rw: 'ikibazo, ibibazo', fr: 'probleme, difficulte, defi' },
-  ),
-  c(
     'evidence',
     [],
     'evidence, results, impact, worked, proof, change',

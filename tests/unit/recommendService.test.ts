@@ -100,7 +100,8 @@ describe('recommend (service)', () => {
     const store = tempStore();
     const r = buildRegion(store);
     const result = ask(store, { clusterId: r.clusters.kilifi, problem: 'caning latecomers' });
-    expect(ids(result)).toEqual([]);
+    // Practices on the priorities the words name may follow; the harmful one is not among them.
+    expect(ids(result)).not.toContain(r.practices.caning);
     expect(result.excludedWorse).toBe(1);
     expect(whyNot(store, [r.practices.caning, r.practices.radio])).toEqual([
       {
@@ -260,7 +261,7 @@ describe('recommend (service)', () => {
     store.write((w) => harm.forEach((h) => w.remove(h.t, h.id)));
     const after = ask(store, q);
     expect(after.excludedWorse).toBe(0);
-    expect(ids(after)).toEqual([r.practices.caning]);
+    expect(ids(after)[0]).toBe(r.practices.caning);
     expect(after.results[0]!.reasons).toContainEqual({ code: 'little_evidence', dataPoints: 0 });
   });
 

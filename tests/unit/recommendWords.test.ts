@@ -98,6 +98,51 @@ describe('recommendations that understand a coach’s words', () => {
     ).toBeLessThan(reading.parts.fit);
   });
 
+  it('answers a narrow problem with the practices holding its words first, then those on the priorities it names', () => {
+    const store = tempStore();
+    const r = buildRegion(store);
+    const says = addPractice(store, {
+      title: 'Bringing back learners who dropped out',
+      tags: '["attendance"]',
+    });
+    const onPriority = addPractice(store, { title: 'Quokka roll call', tags: '["attendance"]' });
+    const elsewhere = addPractice(store, { title: 'Quokka roll call again', tags: '["numeracy"]' });
+    const result = ask(store, { clusterId: r.clusters.kilifi, problem: 'kuacha shule' });
+    expect(result.question.tags).toContain('attendance');
+    const got = ids(result);
+    expect(got[0]).toBe(says);
+    expect(got).toContain(onPriority);
+    expect(got).not.toContain(elsewhere);
+    // It says which words it matched: none for the one found through its priority.
+    const stand = result.results.find((x) => x.practiceId === onPriority)!;
+    expect(wordsMatched(stand)).toBeUndefined();
+    expect(stand.reasons).toContainEqual({ code: 'matched_priorities', tags: ['attendance'] });
+    // The library search does the same, and says through which priorities.
+    const found = search(store, 'kuacha shule');
+    expect(found.results[0]!.id).toBe(says);
+    expect(found.results.map((p) => p.id)).toContain(onPriority);
+    expect(found.results.map((p) => p.id)).not.toContain(elsewhere);
+    expect(found.relatedTags).toEqual(['attendance', 'vulnerable_learners']);
+    // Words that name no priority are not widened.
+    expect(search(store, 'quokka').relatedTags).toBeNull();
+    expect(
+      search(store, 'quokka')
+        .results.map((p) => p.id)
+        .sort(),
+    ).toEqual([onPriority, elsewhere].sort());
+  });
+
+  it('reads words that only say there is a problem as saying nothing about the answer', () => {
+    const store = tempStore();
+    buildRegion(store);
+    const a = search(store, 'numeracy is weak, learners struggle with maths');
+    const b = search(store, 'numeracy learners maths');
+    expect(a.results.map((p) => p.id)).toEqual(b.results.map((p) => p.id));
+    expect(search(store, 'changamoto ya hesabu', 'sw').results.map((p) => p.id)).toEqual(
+      search(store, 'hesabu', 'sw').results.map((p) => p.id),
+    );
+  });
+
   it('takes a mistyped word as the nearest library word and says so', () => {
     const store = tempStore();
     const r = buildRegion(store);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
-import { tagsMask } from '../../../shared/recommend/derive.ts';
+import { bitCount, tagsMask } from '../../../shared/recommend/derive.ts';
+import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import { snippetFor } from '../../../shared/words/highlight.ts';
 import type { QuestionTerm } from '../../../shared/words/question.ts';
 import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
@@ -43,6 +44,8 @@ interface TextAnswer {
   seqs: Int32Array;
   /** Their bm25, lower is better. */
   ranks: Float64Array;
+  /** The best (lowest) bm25 of them. */
+  best: number;
   /** The words searched for when practices holding only some of them were added (any was enough). */
   anyOf: string[] | null;
   /** How many hold all the words (they come first). */
@@ -69,6 +72,14 @@ export function forgetSearches(index: PracticeIndex): void {
  * the coach may be looking for what happened with it.
  */
 const SHOWN_APART = 1e7;
+/** Subtracted from the rank of practices holding every word: they come first. */
+const ALL_WORDS = 10;
+/**
+ * What carrying the priorities the question's words name adds to a match (its text relevance
+ * runs from 0 to 1): it orders practices holding the same common words, and brings in those
+ * holding none of the words of a narrow question after those that do.
+ */
+const NAMED_TAGS = 0.3;
 
 /** Fewer practices than this hold all the terms: those holding some of them follow. */
 const FILL_BELOW = 20;
@@ -99,8 +110,6 @@ function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): Te
     const holdsAll = new Set(found.map(([seq]) => seq));
     const more = rows(any.map(termMatch).join(' OR ')).filter(([seq]) => !holdsAll.has(seq));
     if (more.length) {
-      // bm25 is negative, lower is better: those holding every term stay ahead.
-      for (const row of found) row[1] -= 1e6;
       found.push(...more);
       anyOf = any.map((t) => t.words);
     }
@@ -112,7 +121,9 @@ function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): Te
     seqs[i] = seq;
     ranks[i] = rank;
   });
-  const answer: TextAnswer = { seqs, ranks, anyOf, allWords };
+  let best = 0;
+  for (const r of ranks) if (r < best) best = r;
+  const answer: TextAnswer = { seqs, ranks, best, anyOf, allWords };
   if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(all, answer);
   return answer;
@@ -134,20 +145,48 @@ export function searchPractices(store: Store, f: Filters) {
   const unknownWords = asked.unknown;
   const table = filterTable(index.all());
   const ok = passes(f);
-  // Kept practices and their ranks side by side: a broad word matches tens of thousands.
+  // Kept practices and their ranks side by side (lower first): a broad word matches tens of thousands.
   const kept: number[] = [];
   const ranks: number[] = [];
   let anyOfWords: string[] | null = null;
   let allWordsIn: Set<number> | null = null;
+  // The priorities the question's words name ("kuacha shule": attendance, vulnerable learners).
+  const named = tagsNamed(known.flatMap((t) => t.concepts));
+  const namedMask = tagsMask(named);
+  const tagShare = (seq: number) =>
+    namedMask ? Math.min(1, bitCount(table.tags[seq]! & namedMask) / Math.min(2, named.length)) : 0;
+  let relatedTags: PriorityTag[] | null = null;
   if (known.length) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
     if (answer.anyOf) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
+    const held = new Set<number>();
     for (let i = 0; i < answer.seqs.length; i++) {
-      const traits = table.traits[answer.seqs[i]!] ?? 0;
-      if (ok[traits]) {
-        kept.push(answer.seqs[i]!);
-        ranks.push(answer.ranks[i]! + (madeWorse(traits) ? SHOWN_APART : 0));
+      const seq = answer.seqs[i]!;
+      const traits = table.traits[seq] ?? 0;
+      held.add(seq);
+      if (!ok[traits]) continue;
+      kept.push(seq);
+      // bm25 relative to the best match (0..1], with the named priorities a practice carries.
+      const text = answer.best < 0 ? answer.ranks[i]! / answer.best : 1;
+      ranks.push(
+        -(text + NAMED_TAGS * tagShare(seq)) -
+          (i < answer.allWords ? ALL_WORDS : 0) +
+          (madeWorse(traits) ? SHOWN_APART : 0),
+      );
+    }
+    // A narrow question: practices on the priorities its words name follow those holding its words.
+    if (namedMask && answer.allWords < FILL_BELOW) {
+      const before = kept.length;
+      for (let seq = 1; seq < table.tags.length; seq++) {
+        const traits = table.traits[seq]!;
+        if (!(table.tags[seq]! & namedMask) || !ok[traits] || held.has(seq)) continue;
+        kept.push(seq);
+        ranks.push(-NAMED_TAGS * tagShare(seq) + (madeWorse(traits) ? SHOWN_APART : 0));
+      }
+      if (kept.length > before) {
+        relatedTags = named;
+        if (!allWordsIn) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
       }
     }
   } else if (unknownWords.length === 0) {
@@ -180,6 +219,7 @@ export function searchPractices(store: Store, f: Filters) {
     unknownWords,
     anyOfWords,
     allWords,
+    relatedTags,
     corrected: asked.corrected,
   };
 }

@@ -30,6 +30,8 @@ import { textMatches } from './textSearch.ts';
 const DEFAULT_LIMIT = 10;
 /** Candidates ranked beyond the limit, so that write-ups of the same practice shown once still fill it. */
 const SPARE = 8;
+/** Fewer practices than this hold the words of a typed problem: it is narrow (see tagsStandIn). */
+const NARROW = 20;
 
 /**
  * The languages a region's clusters use: those they are set to, their region's, and those
@@ -254,10 +256,13 @@ export function recommend(store: Store, query: RecommendQuery): RecommendationRe
     if (practice) relevance.set(practice, r);
   }
   const limit = q.limit ?? DEFAULT_LIMIT;
+  // Few practices hold the words of the problem typed: those on the priorities its words name follow them.
+  ctx.question.tagsStandIn =
+    asked.requireText && asked.question.tagsFrom === 'problem' && relevance.size < NARROW;
   const ranking = empty
     ? { top: [], considered: 0, excludedWorse: 0, excludedEverywhere: 0 }
     : rank(
-        asked.requireText ? relevance.keys() : index.all(),
+        asked.requireText && !ctx.question.tagsStandIn ? relevance.keys() : index.all(),
         relevance.size ? (p) => relevance.get(p) ?? 0 : () => 0,
         ctx,
         limit + SPARE,

@@ -1,0 +1,61 @@
+import type { PracticeCard } from '../../shared/contract/practices.ts';
+import { costLabel, tagLabel } from '../../shared/labels.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { Highlighted } from './Highlighted.tsx';
+
+/**
+ * The library search's result cards. Practices whose evidence says they made things worse
+ * come last from the search and are shown apart, under their own heading, with that outcome.
+ */
+export function PracticeResults({ results }: { results: readonly PracticeCard[] }) {
+  const { t } = useI18n();
+  const apart = results.filter((p) => p.madeWorse);
+  const rest = results.filter((p) => !p.madeWorse);
+  return (
+    <>
+      <div className="grid two" data-testid="practice-results">
+        {rest.map((p) => (
+          <ResultCard key={p.id} p={p} />
+        ))}
+      </div>
+      {apart.length > 0 && (
+        <section aria-labelledby="practices-made-worse" data-testid="practices-made-worse">
+          <h2 id="practices-made-worse" style={{ marginTop: '1.5rem' }}>
+            {t('practices.madeWorseApart')}
+          </h2>
+          <div className="grid two">
+            {apart.map((p) => (
+              <ResultCard key={p.id} p={p} />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
+
+function ResultCard({ p }: { p: PracticeCard }) {
+  const { t, lang } = useI18n();
+  return (
+    <a className="card practice-card" href={`#/practices/${p.id}`}>
+      <h3>{p.title}</h3>
+      <p className="snippet">
+        <Highlighted text={p.snippet} />
+      </p>
+      <span className="chips">
+        {p.tags.map((tag) => (
+          <span key={tag} className="chip">
+            {tagLabel(lang, tag)}
+          </span>
+        ))}
+        <span className="chip plain">{costLabel(lang, p.cost)}</span>
+        {p.worse > 0 && <span className="chip danger">{t('practices.worse', { n: p.worse })}</span>}
+      </span>
+      <div className="meta-row">
+        {p.originPlace && <span>{t('practices.from', { place: p.originPlace })}</span>}
+        <span>{t('practices.evidence', { n: p.evidence })}</span>
+        <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
+      </div>
+    </a>
+  );
+}
