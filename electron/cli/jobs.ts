@@ -15,9 +15,10 @@ export function runCliJob<K extends JobOp>(
   op: K,
   input: z.input<Contract[K]['input']>,
   io: CliIo,
+  options: { browser?: string } = {},
 ): Promise<z.input<Contract[K]['output']>> {
   const storeFile = resolve(db);
-  const runner = new JobRunner({ storeFile, dataDir: dirname(storeFile) });
+  const runner = new JobRunner({ storeFile, dataDir: dirname(storeFile), ...options });
   return runner.run(op, input, undefined, (p) =>
     io.progress(p.done, p.total, p.detail ? `${p.phase} ${p.detail}` : p.phase),
   );

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
 import { translator } from '../../shared/i18n.ts';
 import { indicatorLabel } from '../../shared/labels.ts';
 import { fieldsOf, isIndicatorField, type SheetField, type SheetKind } from '../../shared/sheets/fields.ts';
 import { sheetFieldMessages } from '../../shared/sheets/messages.ts';
+import type { JobView } from '../../shared/contract/jobs.ts';
 import { ApiError, call, useOp } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
+import { JobAbandonedError, JobCancelledError, runJob } from '../jobs.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { importMessages } from '../i18n/sheets.ts';
 
@@ -35,6 +38,10 @@ export function ImportScreen() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
+  // The preview and the import run as jobs in the services' worker: their live view, and
+  // the preview asked for last (an older one still running is cancelled).
+  const [view, setView] = useState<JobView | null>(null);
+  const asked = useRef<AbortController | null>(null);
 
   const fieldName = (f: SheetField): string =>
     isIndicatorField(f)
@@ -70,28 +77,43 @@ export function ImportScreen() {
   const refresh = async (over: Parameters<typeof request>[0] = {}): Promise<void> => {
     const input = request(over);
     if (!input) return;
+    asked.current?.abort();
+    const controller = new AbortController();
+    asked.current = controller;
     setBusy(true);
     setError(undefined);
     setDone(undefined);
     try {
-      const p = await call('sheets.preview', input);
+      const p = await runJob('sheets.preview', input, setView, controller.signal);
       setPreview(p);
       setMapping(p.columns.map((c) => c.field as SheetField | null));
     } catch (e) {
+      if (e instanceof JobAbandonedError) return;
       setPreview(null);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(
+        e instanceof JobCancelledError ? t('import.cancelled') : e instanceof ApiError ? e.message : String(e),
+      );
     } finally {
-      setBusy(false);
+      if (asked.current === controller) {
+        setBusy(false);
+        setView(null);
+      }
     }
+  };
+
+  const cancel = (): void => {
+    if (view) void call('jobs.cancel', { jobId: view.jobId }).catch(() => undefined);
   };
 
   const confirm = async (): Promise<void> => {
     const input = request();
     if (!input) return;
+    asked.current?.abort();
+    asked.current = null;
     setBusy(true);
     setError(undefined);
     try {
-      const r = await call('sheets.import', input);
+      const r = await runJob('sheets.import', input, setView);
       const c = r.preview.counts;
       setDone(
         t('import.done', {
@@ -107,9 +129,12 @@ export function ImportScreen() {
       setMapping(null);
       setNotSame([]);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(
+        e instanceof JobCancelledError ? t('import.cancelled') : e instanceof ApiError ? e.message : String(e),
+      );
     } finally {
       setBusy(false);
+      setView(null);
     }
   };
 
@@ -220,7 +245,8 @@ export function ImportScreen() {
           {done}
         </p>
       )}
-      {busy && !preview && <p className="loading">{t('import.reading')}</p>}
+      {busy && view && <JobProgress view={view} onCancel={cancel} />}
+      {busy && !preview && !view && <p className="loading">{t('import.reading')}</p>}
       {preview && (
         <div className="import-preview" data-testid="import-preview">
           <p>

@@ -7,7 +7,9 @@ import {
   type ReportScope,
 } from '../../shared/reports/period.ts';
 import { ApiError, call, useOp } from '../api.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
+import { JobCancelledError, useJob, useJobOp } from '../jobs.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { reportScreenMessages } from '../i18n/reports.ts';
 
@@ -48,7 +50,9 @@ export function ReportsScreen() {
           : null;
   const badRange = period?.kind === 'range' && period.from > period.to;
   const request = scope && period && !badRange ? { scope, period, lang } : null;
-  const preview = useOp('reports.preview', request);
+  // Both run in the services' job runner: the page shows how far they are and may cancel.
+  const preview = useJobOp('reports.preview', request);
+  const job = useJob();
 
   if (options.error) return <ErrorBox error={options.error} onRetry={options.reload} />;
   if (!o || !period) return <Loading />;
@@ -60,7 +64,7 @@ export function ReportsScreen() {
     try {
       if (desktop && format === 'pdf') {
         // In the app: Electron prints the same document, with page numbers.
-        const file = await call('reports.export', { ...request, format: 'html' });
+        const file = await job.run('reports.export', { ...request, format: 'html' });
         const saved = await call('shell.printToPdf', {
           html: file.content,
           defaultName: file.fileName.replace(/\.html$/, '.pdf'),
@@ -75,15 +79,16 @@ export function ReportsScreen() {
           filters: [{ name: format.toUpperCase(), extensions: [format] }],
         });
         if (!choice) return;
-        await call('reports.save', { ...request, format, path: choice.ref });
+        await job.run('reports.save', { ...request, format, path: choice.ref });
         setMessage({ text: t('reports.saved', { path: choice.path }) });
       } else {
         // In a browser (`serve`): the file goes into the data folder's Reports folder.
-        const saved = await call('reports.save', { ...request, format });
+        const saved = await job.run('reports.save', { ...request, format });
         setMessage({ text: t('reports.saved', { path: saved.path }) });
       }
     } catch (e) {
-      setMessage({ text: e instanceof ApiError ? e.message : String(e), error: true });
+      if (e instanceof JobCancelledError) setMessage({ text: t('reports.cancelled') });
+      else setMessage({ text: e instanceof ApiError ? e.message : String(e), error: true });
     } finally {
       setSaving(null);
     }
@@ -225,6 +230,7 @@ export function ReportsScreen() {
           {t('reports.badRange')}
         </p>
       )}
+      {saving && job.view && <JobProgress view={job.view} onCancel={job.cancel} />}
       {message && (
         <p className={message.error ? 'error-box' : 'success'} role="status" data-testid="report-message">
           {message.text}
@@ -233,15 +239,18 @@ export function ReportsScreen() {
       {preview.error ? (
         <ErrorBox error={preview.error} onRetry={preview.reload} />
       ) : !preview.data ? (
-        <Loading />
+        preview.view ? <JobProgress view={preview.view} onCancel={preview.cancel} /> : <Loading />
       ) : (
-        <iframe
+        <>
+          {preview.loading && preview.view && <JobProgress view={preview.view} onCancel={preview.cancel} />}
+          <iframe
           className="report-preview"
           title={`${t('reports.preview')}: ${preview.data.title}`}
           sandbox=""
           srcDoc={preview.data.html}
           data-testid="report-preview"
-        />
+          />
+        </>
       )}
     </section>
   );

@@ -15,6 +15,11 @@ export const jobOps = [
   'sync.folder',
   'region.loadDemo',
   'region.loadFile',
+  'reports.preview',
+  'reports.export',
+  'reports.save',
+  'sheets.preview',
+  'sheets.import',
 ] as const;
 export type JobOp = (typeof jobOps)[number];
 

@@ -122,6 +122,7 @@ describe('the job runner', () => {
     };
     const run = jobRegistry['sync.import'].run(receiver, { path: bundle, passphrase: PASSPHRASE }, hooks, {
       dataDir: tempDir(),
+      backup: async () => undefined,
     });
     await expect(run).rejects.toBeInstanceOf(JobCancelled);
     expect(merged).toBeGreaterThan(0);

@@ -4,7 +4,9 @@ import { PamojaError } from '../../../shared/errors.ts';
 import { Term } from '../../../shared/schema/enums.ts';
 import { fieldsOf, sheetKinds, type SheetField, type SheetKind } from '../../../shared/sheets/fields.ts';
 import type { SheetPreview } from '../../../shared/sheets/plan.ts';
-import { previewSheet, importSheet, SheetRefused, type SheetInput } from '../../services/sheets/service.ts';
+import type { OpInput } from '../../../shared/contract/index.ts';
+import { SheetRefused } from '../../services/sheets/service.ts';
+import { runCliJob } from '../jobs.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, parseFlags, required, UsageError, type Command } from '../command.ts';
 import { openExistingStore } from '../openExisting.ts';
 
@@ -95,47 +97,44 @@ export const importSheetCommand: Command = {
     } catch (e) {
       throw new PamojaError('invalid', `Cannot read ${path}: ${(e as Error).message}`);
     }
-    const store = openExistingStore(db);
-    try {
-      const input: SheetInput = {
-        kind: kind as SheetKind,
-        fileName: path,
-        bytes,
-        lang: 'en',
-        ...(values.term ? { term: values.term } : {}),
-        ...(map?.unknownClusters ? { unknownClusters: map.unknownClusters } : {}),
-        ...(map?.sheet !== undefined ? { sheet: map.sheet } : {}),
-        ...(map?.notSame ? { notSame: map.notSame } : {}),
-      };
-      if (map && Object.keys(map.columns).length) {
-        // The map names columns by their header text; every other column keeps its guess.
-        const first = await previewSheet(store, input);
-        input.mapping = first.columns.map((c) =>
-          Object.hasOwn(map.columns, c.label) ? (map.columns[c.label] as SheetField | null) : c.field,
-        );
-      }
-      const out = (p: SheetPreview, written: number | null): void =>
-        io.stdout(
-          values.json
-            ? `${JSON.stringify({ ...p, written: written ?? 0, dryRun: values['dry-run'] }, null, 2)}\n`
-            : describe(p, written !== null),
-        );
-      if (values['dry-run']) {
-        out(await previewSheet(store, input), null);
-        return EXIT_OK;
-      }
-      try {
-        const { preview, written } = await importSheet(store, input);
-        out(preview, written);
-        return EXIT_OK;
-      } catch (e) {
-        if (!(e instanceof SheetRefused)) throw e;
-        out(e.preview, null);
-        io.stderr(`${e.message}\n`);
-        return EXIT_BAD_INPUT;
-      }
-    } finally {
-      store.close();
+    openExistingStore(db).close(); // a mistyped --db is said, not made into an empty store
+    // Both steps run in the job runner's worker, as in the app; the import takes its snapshot.
+    const input: OpInput<'sheets.import'> = {
+      kind: kind as SheetKind,
+      fileName: path,
+      content: Buffer.from(bytes).toString('base64'),
+      lang: 'en',
+      ...(values.term ? { term: values.term } : {}),
+      ...(map?.unknownClusters ? { unknownClusters: map.unknownClusters } : {}),
+      ...(map?.sheet !== undefined ? { sheet: map.sheet } : {}),
+      ...(map?.notSame ? { notSame: map.notSame } : {}),
+    };
+    if (map && Object.keys(map.columns).length) {
+      // The map names columns by their header text; every other column keeps its guess.
+      const first = await runCliJob(db, 'sheets.preview', input, io);
+      input.mapping = first.columns.map((c) =>
+        Object.hasOwn(map.columns, c.label) ? (map.columns[c.label] as SheetField | null) : c.field,
+      );
     }
+    const out = (p: SheetPreview, written: number | null): void =>
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ ...p, written: written ?? 0, dryRun: values['dry-run'] }, null, 2)}\n`
+          : describe(p, written !== null),
+      );
+    // The preview lists every refused row; only a sheet with none is imported.
+    const preview = (await runCliJob(db, 'sheets.preview', input, io)) as SheetPreview;
+    if (values['dry-run']) {
+      out(preview, null);
+      return EXIT_OK;
+    }
+    if (preview.rejected.length) {
+      out(preview, null);
+      io.stderr(`${new SheetRefused(preview, 'en').message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const { preview: imported, written } = await runCliJob(db, 'sheets.import', input, io);
+    out(imported as SheetPreview, written);
+    return EXIT_OK;
   },
 };

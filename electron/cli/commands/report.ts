@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { languages, type Lang } from '../../../shared/i18n.ts';
 import {
   reportFormats,
@@ -8,7 +8,8 @@ import {
 } from '../../../shared/reports/period.ts';
 import { IsoDate, Term } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
-import { buildReportFile } from '../../services/reports/build.ts';
+import { findBrowser } from '../../services/reports/pdf.ts';
+import { runCliJob } from '../jobs.ts';
 import { EXIT_OK, parseFlags, required, UsageError, type Command } from '../command.ts';
 import { openExistingStore } from '../openExisting.ts';
 
@@ -77,17 +78,18 @@ export const reportCommand: Command = {
       format: values.format as ReportFormat,
       lang: values.lang as Lang,
     };
-    const store = openExistingStore(required(values.db, 'db'));
-    try {
-      const file = await buildReportFile(store, request, {
-        today: todayIso(),
-        ...(values.browser ? { browser: values.browser } : {}),
-      });
-      await writeFile(out, file.bytes);
-      io.stdout(`Wrote the report (${request.format.toUpperCase()}, ${file.bytes.length} bytes) to ${out}\n`);
-      return EXIT_OK;
-    } finally {
-      store.close();
-    }
+    const db = required(values.db, 'db');
+    openExistingStore(db).close(); // a mistyped --db is said, not made into an empty store
+    // A browser named here is checked before the worker starts: a clear message, no job.
+    const browser = values.browser === undefined ? undefined : findBrowser(values.browser);
+    const saved = await runCliJob(
+      db,
+      'reports.save',
+      { ...request, path: resolve(out), today: todayIso() },
+      io,
+      browser ? { browser } : {},
+    );
+    io.stdout(`Wrote the report (${request.format.toUpperCase()}, ${saved.bytes} bytes) to ${out}\n`);
+    return EXIT_OK;
   },
 };

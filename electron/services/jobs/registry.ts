@@ -8,6 +8,8 @@ import { bundlesFolder } from '../shell/handlers.ts';
 import { bundleTarget, existingBundle, existingFolder, ownFolder } from '../sync/places.ts';
 import { generateDemo } from '../../demo/generate.ts';
 import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
+import { exportReport, previewReport, saveReport } from '../reports/files.ts';
+import { importSheet, previewSheet, sheetInput } from '../sheets/service.ts';
 import { exportBundle, importBundleFile } from '../sync/bundles.ts';
 import { syncFolder } from '../sync/mailbox.ts';
 import { importView } from '../sync/views.ts';
@@ -17,6 +19,13 @@ import { JobCancelled, legacyProgress, type JobHooks } from './hooks.ts';
 export interface JobEnv {
   /** Folder for the store's files besides the database (bundles, backups). */
   dataDir: string;
+  /**
+   * Takes the before-import snapshot now (once per job), for a job that first checks what
+   * it was given and writes only if all is well: a refused file leaves no snapshot behind.
+   */
+  backup(): Promise<void>;
+  /** The browser that prints PDFs, when the caller named one (the CLI's `--browser`). */
+  browser?: string;
 }
 
 /** What `prepare` may use: it runs on the transport's thread, before the job starts. */
@@ -45,8 +54,16 @@ export interface JobDefinition<K extends JobOp> {
    * says true).
    */
   cancellable: boolean;
-  /** Take a snapshot of the store before the job runs (imports of others' data). */
+  /**
+   * Take a snapshot of the store before the job runs (imports of others' data). A job
+   * that checks its input first calls `env.backup()` itself, just before it writes.
+   */
   backupBefore?: 'before-import';
+  /**
+   * The job only reads the store (reports, previews) and writes nothing to it: it runs
+   * beside any other job (WAL keeps its reads consistent) and holds no store lock.
+   */
+  readOnly?: true;
   /** Phrase for "another job is running" messages, e.g. "importing a bundle". */
   doing: string;
   run(
@@ -151,5 +168,37 @@ export const jobRegistry: Registry = {
       hooks.progress({ phase: 'loading', done: 1, total: 1 });
       return { counts: summary.counts, tables: summary.tables, changes: summary.changes };
     },
+  },
+  'reports.preview': {
+    readOnly: true,
+    cancellable: true, // writes nothing
+    doing: 'making a report',
+    run: (store, input, hooks) => previewReport(store, input, hooks),
+  },
+  'reports.export': {
+    readOnly: true,
+    cancellable: true,
+    doing: 'making a report',
+    run: (store, input, hooks, env) => exportReport(store, input, hooks, env),
+  },
+  'reports.save': {
+    readOnly: true,
+    cancellable: true, // the file is written whole at the end, after the last check
+    doing: 'saving a report',
+    prepare: (input, { files }) =>
+      input.path === undefined ? input : { ...input, path: files.resolve(input.path, 'write') },
+    run: (store, input, hooks, env) => saveReport(store, input, hooks, env),
+  },
+  'sheets.preview': {
+    readOnly: true,
+    cancellable: true,
+    doing: 'reading a spreadsheet',
+    run: (store, input, hooks) => previewSheet(store, sheetInput(input), hooks),
+  },
+  'sheets.import': {
+    cancellable: true, // checked whole, then written in one transaction
+    doing: 'importing a spreadsheet',
+    // The snapshot is taken once the sheet passed its checks, just before it is written.
+    run: (store, input, hooks, env) => importSheet(store, sheetInput(input), hooks, env.backup),
   },
 };

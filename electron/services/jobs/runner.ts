@@ -11,6 +11,7 @@ import {
   type ErrorShape,
   type PlaceReason,
 } from '../../../shared/errors.ts';
+import { JobCancelled } from './hooks.ts';
 import { acquireJobLock, releaseJobLock } from './lock.ts';
 import { jobRegistry, type JobDefinition, type JobPrepareContext } from './registry.ts';
 import type { JobStart, WorkerMessage } from './worker.ts';
@@ -30,37 +31,57 @@ interface Job {
   view: JobView;
   /** The caller's context, for the definition's `finish`. */
   ctx: JobPrepareContext | undefined;
+  readOnly: boolean;
   value: unknown;
   cancelFlag: Int32Array;
   worker: Worker | null;
   finished: Promise<void>;
+  /** Ends the job without a worker (cancelled while it waited for a reading slot). */
+  end: (outcome: WorkerMessage) => void;
 }
 
 export interface RunnerOptions {
   storeFile: string;
   dataDir: string;
-  /** Told when a job starts (true) and when it ends (false). */
+  /** Told when a job that writes starts (true) and ends (false). */
   onBusyChange?: (busy: boolean) => void;
   /** Every change of a job (progress, end), e.g. to push it to the window. */
   onUpdate?: (view: JobView) => void;
   workerUrl?: URL;
+  /** The browser that prints PDFs outside the app (the CLI's `--browser`); never from the page. */
+  browser?: string;
 }
 
 /** Finished jobs remembered for their result / status. */
 const KEEP_FINISHED = 20;
+/**
+ * Reading jobs (reports, previews) at once per runner; more wait their turn. Each worker
+ * holds its own copy of the services, so a page changing its report quickly must not
+ * start a dozen.
+ */
+const MAX_READING = 2;
+/** How long shutting down waits for running jobs to stop at their next check. */
+const CLOSE_GRACE_MS = 3000;
 /** Stores with a job running in this process (two runners on one file share the rule). */
 const runningHere = new Map<string, JobView>();
 
 /**
  * Runs long jobs (electron/services/jobs/registry.ts) in a worker thread with its own
- * store connection, one at a time per store; a second is refused with a message naming
- * the first. The page starts a job, polls its status, may cancel it while nothing has
- * been committed, and collects its result.
+ * store connection. Jobs that write run one at a time per store; a second is refused with
+ * a message naming the first. Jobs that only read run beside them. The page starts a job,
+ * polls its status, may cancel it while nothing has been committed, and collects its
+ * result.
+ *
+ * A worker is never terminated while it works (better-sqlite3 may abort the whole process
+ * when a worker is torn down inside a call): cancel is a flag the job polls, and the
+ * worker closes its connection before it ends.
  */
 export class JobRunner {
   readonly #options: RunnerOptions;
   readonly #jobs = new Map<string, Job>();
   #current: Job | null = null;
+  #reading = 0;
+  readonly #waiting: { job: Job; start: JobStart }[] = [];
 
   constructor(options: RunnerOptions) {
     // One spelling of the store's path, so every runner on it agrees on the lock.
@@ -75,7 +96,7 @@ export class JobRunner {
     const parsed = contract[op].input.safeParse(rawInput);
     if (!parsed.success) throw fromZodError(parsed.error);
     const definition = jobRegistry[op] as JobDefinition<JobOp>;
-    this.#refuseIfBusy();
+    if (!definition.readOnly) this.#refuseIfBusy();
     const input =
       ctx && definition.prepare ? await definition.prepare(parsed.data as never, ctx) : parsed.data;
     return this.#launch(op, definition, input, ctx);
@@ -87,82 +108,125 @@ export class JobRunner {
   }
 
   #launch(op: JobOp, definition: JobDefinition<JobOp>, input: unknown, ctx?: JobPrepareContext): JobView {
-    this.#refuseIfBusy(); // again: another call may have started one while `prepare` ran
+    const readOnly = definition.readOnly === true;
     const storeFile = this.#options.storeFile;
     const startedAt = new Date().toISOString();
-    const lock = acquireJobLock(storeFile, { pid: process.pid, doing: definition.doing, startedAt });
-    if (!lock.ok) throw busyError(lock.owner.doing, lock.owner.startedAt, lock.owner.pid);
+    if (!readOnly) {
+      this.#refuseIfBusy(); // again: another call may have started one while `prepare` ran
+      const lock = acquireJobLock(storeFile, { pid: process.pid, doing: definition.doing, startedAt });
+      if (!lock.ok) throw busyError(lock.owner.doing, lock.owner.startedAt, lock.owner.pid);
+    }
 
     const flag = new SharedArrayBuffer(4);
+    const waits = readOnly && this.#reading >= MAX_READING;
     const view: JobView = {
       jobId: randomUUID(),
       op,
       state: 'running',
-      progress: { phase: definition.backupBefore ? 'backup' : 'starting', done: 0, total: 0 },
+      progress: {
+        phase: waits ? 'waiting' : definition.backupBefore ? 'backup' : 'starting',
+        done: 0,
+        total: 0,
+      },
       cancellable: definition.cancellable,
       cancelRequested: false,
       startedAt,
       finishedAt: null,
       error: null,
     };
-    runningHere.set(storeFile, view);
     const start: JobStart = {
       op,
       input,
       storeFile,
       dataDir: this.#options.dataDir,
       cancelFlag: flag,
+      ...(this.#options.browser ? { browser: this.#options.browser } : {}),
     };
-    let worker: Worker;
-    try {
-      worker = new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: start });
-    } catch (e) {
-      runningHere.delete(storeFile);
-      releaseJobLock(storeFile);
-      throw e;
-    }
     const job: Job = {
       view,
       ctx,
+      readOnly,
       value: undefined,
       cancelFlag: new Int32Array(flag),
-      worker,
+      worker: null,
       finished: Promise.resolve(),
+      end: () => undefined,
     };
     job.finished = new Promise<void>((resolve) => {
-      let outcome: WorkerMessage | null = null;
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') {
-          view.progress = m.progress;
-          this.#options.onUpdate?.(view);
-        } else outcome = m;
-      });
-      worker.on('error', (e) => {
-        console.error(`[pamoja] job ${op} crashed:`, e);
-        outcome ??= {
-          type: 'failed',
-          error: { code: 'internal', message: `Something went wrong in ${op}: ${e.message}` },
-          cancelled: false,
-        };
-      });
-      worker.on('exit', (code) => {
-        this.#finish(
-          job,
-          outcome ??
-            ({
-              type: 'failed',
-              error: { code: 'internal', message: `The worker for ${op} stopped (exit code ${code}).` },
-              cancelled: false,
-            } as const),
-        );
+      job.end = (outcome) => {
+        this.#finish(job, outcome);
         resolve();
-      });
+      };
     });
+    if (!readOnly) runningHere.set(storeFile, view);
+    try {
+      if (waits) this.#waiting.push({ job, start });
+      else this.#spawn(job, start);
+    } catch (e) {
+      if (!readOnly) {
+        runningHere.delete(storeFile);
+        releaseJobLock(storeFile);
+      }
+      throw e;
+    }
     this.#jobs.set(view.jobId, job);
-    this.#current = job;
-    this.#options.onBusyChange?.(true);
+    if (!readOnly) {
+      this.#current = job;
+      this.#options.onBusyChange?.(true);
+    }
     this.#options.onUpdate?.(view);
     return { ...view };
+  }
+
+  #spawn(job: Job, start: JobStart): void {
+    const { view } = job;
+    const op = view.op;
+    const worker = new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: start });
+    job.worker = worker;
+    if (job.readOnly) this.#reading++;
+    let outcome: WorkerMessage | null = null;
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') {
+        view.progress = m.progress;
+        this.#options.onUpdate?.(view);
+      } else outcome = m;
+    });
+    worker.on('error', (e) => {
+      console.error(`[pamoja] job ${op} crashed:`, e);
+      outcome ??= {
+        type: 'failed',
+        error: { code: 'internal', message: `Something went wrong in ${op}: ${e.message}` },
+        cancelled: false,
+      };
+    });
+    worker.on('exit', (code) => {
+      if (job.readOnly) this.#reading--;
+      job.end(
+        outcome ?? {
+          type: 'failed',
+          error: { code: 'internal', message: `The worker for ${op} stopped (exit code ${code}).` },
+          cancelled: false,
+        },
+      );
+      this.#nextReader();
+    });
+  }
+
+  /** Starts the reading job that waited longest, if a slot is free. */
+  #nextReader(): void {
+    while (this.#reading < MAX_READING) {
+      const next = this.#waiting.shift();
+      if (!next) return;
+      try {
+        this.#spawn(next.job, next.start);
+      } catch (e) {
+        next.job.end({
+          type: 'failed',
+          error: { code: 'internal', message: `Could not start ${next.job.view.op}: ${(e as Error).message}` },
+          cancelled: false,
+        });
+      }
+    }
   }
 
   #finish(job: Job, outcome: WorkerMessage): void {
@@ -177,11 +241,13 @@ export class JobRunner {
       view.error = outcome.error;
     }
     job.worker = null;
-    if (this.#current === job) this.#current = null;
-    runningHere.delete(this.#options.storeFile);
-    releaseJobLock(this.#options.storeFile);
+    if (!job.readOnly) {
+      if (this.#current === job) this.#current = null;
+      runningHere.delete(this.#options.storeFile);
+      releaseJobLock(this.#options.storeFile);
+    }
     this.#forgetOld();
-    this.#options.onBusyChange?.(false);
+    if (!job.readOnly) this.#options.onBusyChange?.(false);
     this.#options.onUpdate?.(view);
   }
 
@@ -215,7 +281,11 @@ export class JobRunner {
     if (job.view.state !== 'running' || !job.view.cancellable) return false;
     job.view.cancelRequested = true;
     Atomics.store(job.cancelFlag, 0, 1);
-    this.#options.onUpdate?.(job.view);
+    const waiting = this.#waiting.findIndex((w) => w.job === job);
+    if (waiting >= 0) {
+      this.#waiting.splice(waiting, 1);
+      job.end({ type: 'failed', error: new JobCancelled().toShape(), cancelled: true });
+    } else this.#options.onUpdate?.(job.view);
     return true;
   }
 
@@ -264,13 +334,20 @@ export class JobRunner {
     return this.wait(view.jobId);
   }
 
-  /** Stops a running job's worker (shutting down); what it had not committed is lost. */
+  /** Stops every job (shutting down); what they had not committed is lost. */
   async close(): Promise<void> {
-    const job = this.#current;
-    if (!job?.worker) return;
-    Atomics.store(job.cancelFlag, 0, 1);
-    await job.worker.terminate();
-    await job.finished;
+    for (const { job } of this.#waiting.splice(0))
+      job.end({ type: 'failed', error: new JobCancelled().toShape(), cancelled: true });
+    const running = [...this.#jobs.values()].filter((j) => j.worker);
+    for (const job of running) Atomics.store(job.cancelFlag, 0, 1);
+    // A job that can stop does so at its next check; one that cannot is torn down.
+    const stopped = Promise.all(running.map((job) => job.finished));
+    const late = await Promise.race([
+      stopped.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), CLOSE_GRACE_MS).unref()),
+    ]);
+    if (late) await Promise.all(running.map((job) => job.worker?.terminate()));
+    await stopped;
   }
 }
 

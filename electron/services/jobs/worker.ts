@@ -18,6 +18,7 @@ export interface JobStart {
   dataDir: string;
   /** Int32 [0]: 1 once the coach asked to cancel. */
   cancelFlag: SharedArrayBuffer;
+  browser?: string;
 }
 
 export type WorkerMessage =
@@ -47,9 +48,21 @@ async function main(start: JobStart, post: (m: WorkerMessage) => void): Promise<
   let store: ReturnType<typeof openStore> | undefined;
   try {
     store = openStore(start.storeFile);
-    if (definition.backupBefore) await takeBackup(store, definition.backupBefore, hooks);
+    const opened = store;
+    let backedUp = false;
+    const backup = async (): Promise<void> => {
+      if (backedUp) return;
+      backedUp = true;
+      await takeBackup(opened, 'before-import', hooks);
+      if (hooks.cancelled()) throw new JobCancelled();
+    };
+    if (definition.backupBefore) await backup();
     if (hooks.cancelled()) throw new JobCancelled();
-    const value = await definition.run(store, start.input as never, hooks, { dataDir: start.dataDir });
+    const value = await definition.run(store, start.input as never, hooks, {
+      dataDir: start.dataDir,
+      backup,
+      ...(start.browser ? { browser: start.browser } : {}),
+    });
     post({ type: 'done', value });
   } catch (e) {
     if (e instanceof PamojaError) {

@@ -10,6 +10,7 @@ import {
 import { termOf } from '../../../shared/sessions/completion.ts';
 import { todayIso } from '../../../shared/today.ts';
 import type { Store } from '../../db/store.ts';
+import { JobCancelled, noHooks, type JobHooks } from '../jobs/hooks.ts';
 import { reportCsv } from './csv.ts';
 import { latestTermWithData, reportFacts } from './facts.ts';
 import { reportHtml } from './html.ts';
@@ -39,13 +40,6 @@ export interface BuildOptions {
   /** The browser for the headless Chromium printer (`--browser`). */
   browser?: string;
 }
-
-/** The long-work runner's shape, so a report can be built in the worker and cancelled. */
-export interface JobControl {
-  progress: (p: { phase: string; done: number; total: number }) => void;
-  cancelled: () => boolean;
-}
-const noJob: JobControl = { progress: () => undefined, cancelled: () => false };
 
 /** The period a report opens on: the latest term with data for its scope. */
 export function defaultPeriod(store: Store, scope: ReportScope, today = todayIso()): ReportPeriod {
@@ -98,12 +92,12 @@ export async function buildReportFile(
   store: Store,
   request: ReportRequest,
   options: BuildOptions = {},
-  job: JobControl = noJob,
+  job: JobHooks = noHooks,
 ): Promise<ReportFile> {
   job.progress({ phase: 'figures', done: 0, total: 2 });
   const period = request.period ?? defaultPeriod(store, request.scope, options.today);
   const figures = buildFigures(store, request.scope, period, request.lang, options);
-  if (job.cancelled()) throw new Error('cancelled');
+  if (job.cancelled()) throw new JobCancelled();
   job.progress({ phase: request.format, done: 1, total: 2 });
   const scopeSlug = request.scope.kind === 'coach' ? `coach-${slug(figures.scope)}` : slug(figures.scope);
   const fileName = `pamoja-report-${scopeSlug}-${periodSlug(period)}.${request.format}`;

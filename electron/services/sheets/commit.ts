@@ -5,19 +5,7 @@ import type { SheetWrites } from '../../../shared/sheets/plan.ts';
 import { indicatorsId } from '../../db/ids.ts';
 import type { Store } from '../../db/store.ts';
 import type { Writer } from '../../db/writer.ts';
-
-/** The long-work runner's shape: progress reported, cancel polled between chunks. */
-export interface JobControl {
-  progress: (p: { phase: string; done: number; total: number }) => void;
-  cancelled: () => boolean;
-}
-export const noJob: JobControl = { progress: () => undefined, cancelled: () => false };
-
-export class ImportCancelled extends PamojaError {
-  constructor() {
-    super('conflict', 'The import was stopped; nothing was written.');
-  }
-}
+import { JobCancelled, noHooks, type JobHooks } from '../jobs/hooks.ts';
 
 const CHUNK = 250;
 
@@ -26,7 +14,7 @@ const CHUNK = 250;
  * edit): new clusters, new schools, changed schools, then indicators. Cancelling rolls the
  * whole transaction back, so either everything went in or nothing did.
  */
-export function commitSheet(store: Store, writes: SheetWrites, job: JobControl = noJob): { written: number } {
+export function commitSheet(store: Store, writes: SheetWrites, job: JobHooks = noHooks): { written: number } {
   const total =
     writes.clusters.length +
     writes.newSchools.length +
@@ -36,7 +24,7 @@ export function commitSheet(store: Store, writes: SheetWrites, job: JobControl =
   const step = (): void => {
     done++;
     if (done % CHUNK === 0) {
-      if (job.cancelled()) throw new ImportCancelled();
+      if (job.cancelled()) throw new JobCancelled();
       job.progress({ phase: 'write', done, total });
     }
   };
