@@ -91,7 +91,11 @@ export function ImportScreen() {
       if (e instanceof JobAbandonedError) return;
       setPreview(null);
       setError(
-        e instanceof JobCancelledError ? t('import.cancelled') : e instanceof ApiError ? e.message : String(e),
+        e instanceof JobCancelledError
+          ? t('import.cancelled')
+          : e instanceof ApiError
+            ? e.message
+            : String(e),
       );
     } finally {
       if (asked.current === controller) {
@@ -130,7 +134,11 @@ export function ImportScreen() {
       setNotSame([]);
     } catch (e) {
       setError(
-        e instanceof JobCancelledError ? t('import.cancelled') : e instanceof ApiError ? e.message : String(e),
+        e instanceof JobCancelledError
+          ? t('import.cancelled')
+          : e instanceof ApiError
+            ? e.message
+            : String(e),
       );
     } finally {
       setBusy(false);

@@ -239,16 +239,20 @@ export function ReportsScreen() {
       {preview.error ? (
         <ErrorBox error={preview.error} onRetry={preview.reload} />
       ) : !preview.data ? (
-        preview.view ? <JobProgress view={preview.view} onCancel={preview.cancel} /> : <Loading />
+        preview.view ? (
+          <JobProgress view={preview.view} onCancel={preview.cancel} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <>
           {preview.loading && preview.view && <JobProgress view={preview.view} onCancel={preview.cancel} />}
           <iframe
-          className="report-preview"
-          title={`${t('reports.preview')}: ${preview.data.title}`}
-          sandbox=""
-          srcDoc={preview.data.html}
-          data-testid="report-preview"
+            className="report-preview"
+            title={`${t('reports.preview')}: ${preview.data.title}`}
+            sandbox=""
+            srcDoc={preview.data.html}
+            data-testid="report-preview"
           />
         </>
       )}

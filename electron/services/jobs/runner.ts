@@ -222,7 +222,10 @@ export class JobRunner {
       } catch (e) {
         next.job.end({
           type: 'failed',
-          error: { code: 'internal', message: `Could not start ${next.job.view.op}: ${(e as Error).message}` },
+          error: {
+            code: 'internal',
+            message: `Could not start ${next.job.view.op}: ${(e as Error).message}`,
+          },
           cancelled: false,
         });
       }
