@@ -7,6 +7,7 @@ import { MapScreen } from './screens/MapScreen.tsx';
 import { NewClusterScreen } from './screens/NewClusterScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { PracticesScreen } from './screens/PracticesScreen.tsx';
+import { EditPracticeScreen, NewPracticeScreen } from './practices/WritePracticeScreen.tsx';
 import { RegionScreen } from './screens/RegionScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { RemovedScreen } from './screens/RemovedScreen.tsx';
@@ -52,7 +53,15 @@ export const routes: Route[] = [
   {
     nav: { key: 'nav.practices', path: '/practices', icon: '✦' },
     render: (s) =>
-      first(s, 'practices') ? s[1] ? <PracticeScreen key={s[1]} id={s[1]} /> : <PracticesScreen /> : null,
+      !first(s, 'practices') ? null : !s[1] ? (
+        <PracticesScreen />
+      ) : s[1] === 'new' ? (
+        <NewPracticeScreen />
+      ) : s[2] === 'edit' ? (
+        <EditPracticeScreen key={`${s[1]}:edit`} id={s[1]} />
+      ) : (
+        <PracticeScreen key={s[1]} id={s[1]} />
+      ),
   },
   {
     nav: { key: 'nav.sessions', path: '/sessions', icon: '☷' },

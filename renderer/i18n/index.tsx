@@ -8,6 +8,7 @@ import { frameMessages } from './frame.ts';
 import { jobMessages } from './jobs.ts';
 import { recommendMessages } from './recommend.ts';
 import { removalMessages } from './removals.ts';
+import { practiceWriteMessages } from './practices.ts';
 import { sessionMessages } from './sessions.ts';
 
 /**
@@ -25,6 +26,7 @@ const all = {
     ...figuresMessages.en,
     ...editingMessages.en,
     ...problemMessages.en,
+    ...practiceWriteMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -36,6 +38,7 @@ const all = {
     ...figuresMessages.sw,
     ...editingMessages.sw,
     ...problemMessages.sw,
+    ...practiceWriteMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

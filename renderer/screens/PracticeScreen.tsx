@@ -1,23 +1,39 @@
+import { useState } from 'react';
 import { indicatorDefs } from '../../shared/schema/enums.ts';
-import { costLabel, indicatorLabel, outcomeLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
+import { costLabel, indicatorLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
 import { useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { AdoptionsCard } from '../practices/AdoptionsCard.tsx';
+import { EvidenceForm } from '../practices/EvidenceForm.tsx';
+import { MergePanel } from '../practices/MergePanel.tsx';
+import '../practices/practices.css';
 
-/** One practice in full: the problem, the steps, and the evidence that it works (or not). */
+/**
+ * One practice in full: the problem, the steps, the evidence that it works (or not) and
+ * who adopted it — and where the coach corrects it, adds evidence and adoptions, or
+ * merges another write-up of the same practice into it.
+ */
 export function PracticeScreen({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const practice = useOp('practices.get', { id });
+  const [addingEvidence, setAddingEvidence] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [note, setNote] = useState('');
   if (practice.error) return <ErrorBox error={practice.error} onRetry={practice.reload} />;
   if (!practice.data) return <Loading />;
   const p = practice.data;
   const origin = p.originSchool?.name ?? p.originCluster?.name ?? p.originPlace;
   const value = (indicator: keyof typeof indicatorDefs | null, v: number | null): string =>
     v === null ? '–' : indicator && indicatorDefs[indicator].kind === 'rate' ? `${v}%` : String(v);
+  const changed = (message: string) => {
+    setNote(message);
+    practice.reload();
+  };
 
   return (
-    <article>
+    <article className="practice-detail">
       <div className="page-head">
         <div>
           <p className="muted small">
@@ -36,7 +52,31 @@ export function PracticeScreen({ id }: { id: string }) {
             ))}
           </span>
         </div>
+        <div className="actions">
+          <a className="button" href={`#/practices/${p.id}/edit`}>
+            {t('pw.editLink')}
+          </a>
+          <button type="button" className="button" onClick={() => setMerging(true)} disabled={merging}>
+            {t('mg.open')}
+          </button>
+        </div>
       </div>
+      {p.mergedFrom && <p className="muted small">{t('mg.mergedFrom')}</p>}
+      {note && (
+        <p className="ok-note small" role="status">
+          {note}
+        </p>
+      )}
+      {merging && (
+        <MergePanel
+          practice={p}
+          onMerged={(message) => {
+            setMerging(false);
+            changed(message);
+          }}
+          onCancel={() => setMerging(false)}
+        />
+      )}
       <div className="grid main-side">
         <div className="stack">
           <div className="card">
@@ -54,16 +94,37 @@ export function PracticeScreen({ id }: { id: string }) {
           </div>
           <div className="card">
             <h2>{t('practice.resources')}</h2>
-            <p>{p.resources}</p>
+            {p.resources && <p>{p.resources}</p>}
             <span className="chips">
               <span className="chip plain">{costLabel(lang, p.cost)}</span>
               <span className="chip plain">{settingLabel(lang, p.setting)}</span>
+              <span className="chip plain">{t(`pw.size.${p.schoolSize}`)}</span>
             </span>
           </div>
+          {p.origins.length > 0 && (
+            <div className="card" data-testid="practice-origins">
+              <h2>{t('mg.origins')}</h2>
+              <ul className="list-plain small">
+                {p.origins.map((o) => (
+                  <li key={o.id}>
+                    {t('mg.originFrom', {
+                      title: o.title,
+                      place: o.originSchool?.name ?? o.originCluster?.name ?? o.originPlace,
+                      date: formatDate(lang, o.startedOn),
+                    })}
+                    {o.problem && <div className="muted">{o.problem}</div>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
         <div className="stack">
-          <div className="card" data-testid="practice-evidence">
-            <h2>{t('practice.evidence')}</h2>
+          <section className="card" data-testid="practice-evidence" aria-labelledby="evidence-heading">
+            <div className="row-between">
+              <h2 id="evidence-heading">{t('practice.evidence')}</h2>
+              <span className="muted small">{t('ev.count', { n: p.evidence.length })}</span>
+            </div>
             {p.evidence.length === 0 && <p className="muted">{t('practice.noEvidence')}</p>}
             <ul className="list-plain">
               {p.evidence.map((e) => (
@@ -81,34 +142,26 @@ export function PracticeScreen({ id }: { id: string }) {
                       {e.clusterName && <span className="muted"> — {e.clusterName}</span>}
                     </div>
                   ) : null}
-                  {e.story && (
-                    <blockquote className="small" style={{ margin: '0.3rem 0 0', fontStyle: 'italic' }}>
-                      {e.story}
-                    </blockquote>
-                  )}
+                  {e.story && <blockquote className="small evidence-story">{e.story}</blockquote>}
                 </li>
               ))}
             </ul>
-          </div>
-          <div className="card">
-            <h2>{t('practice.adoptions')}</h2>
-            {p.adoptions.length === 0 && <p className="muted">{t('practice.noAdoptions')}</p>}
-            <ul className="list-plain small">
-              {p.adoptions.map((a) => (
-                <li key={a.id}>
-                  {a.schoolName ?? a.clusterName ?? '–'}
-                  {a.schoolName && a.clusterName && <span className="muted"> ({a.clusterName})</span>} ·{' '}
-                  {formatDate(lang, a.adoptedOn)}{' '}
-                  <span
-                    className={`chip ${a.outcome === 'improved' ? 'ok' : a.outcome === 'worse' ? 'danger' : 'plain'}`}
-                  >
-                    {outcomeLabel(lang, a.outcome)}
-                  </span>
-                  {a.outcomeNote && <div className="muted">{a.outcomeNote}</div>}
-                </li>
-              ))}
-            </ul>
-          </div>
+            {addingEvidence ? (
+              <EvidenceForm
+                practiceId={p.id}
+                onSaved={() => {
+                  setAddingEvidence(false);
+                  changed(t('ev.saved'));
+                }}
+                onCancel={() => setAddingEvidence(false)}
+              />
+            ) : (
+              <button type="button" className="button" onClick={() => setAddingEvidence(true)}>
+                {t('ev.add')}
+              </button>
+            )}
+          </section>
+          <AdoptionsCard practice={p} onChange={practice.reload} />
         </div>
       </div>
     </article>

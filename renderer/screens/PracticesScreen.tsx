@@ -56,6 +56,9 @@ export function PracticesScreen() {
           <h1>{t('practices.title')}</h1>
           <p className="muted">{t('practices.subtitle')}</p>
         </div>
+        <a className="button primary" href="#/practices/new">
+          {t('pw.new')}
+        </a>
       </div>
       <form className="searchbar" role="search" onSubmit={(e) => (e.preventDefault(), setQuery(text))}>
         <input

@@ -10,6 +10,7 @@ import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
 import { NewcomerPanel } from '../components/NewcomerPanel.tsx';
 import { CommitmentRows } from '../components/CommitmentRows.tsx';
 import { PracticesShared } from '../components/PracticesShared.tsx';
+import { WriteDownPanel } from '../practices/WriteDownPanel.tsx';
 import { ReviewList } from '../components/ReviewList.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
@@ -214,6 +215,21 @@ export function SessionRecordScreen({ id }: { id: string }) {
               schools={s.schools}
               value={draft}
               onChange={(p) => set(p)}
+            />
+            <WriteDownPanel
+              sessionId={s.id}
+              onAdded={(p) =>
+                // Only the new practice is added to the draft, as shared at this meeting.
+                setDraft((d) =>
+                  d
+                    ? {
+                        ...d,
+                        practicesShared: [...d.practicesShared, p.id],
+                        practiceTitles: { ...d.practiceTitles, [p.id]: p.title },
+                      }
+                    : d,
+                )
+              }
             />
           </section>
           <section className="card">

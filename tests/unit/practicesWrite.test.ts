@@ -103,10 +103,10 @@ describe('writing down a practice', () => {
       [
         { originClusterId: null, originSchoolId: null, originPlace: '' },
         'originClusterId',
-        'Say where it comes from: a cluster, or a place.',
+        'Say where it comes from: a CoP, or a place.',
       ],
       [{ startedOn: '2026-03-13' }, 'startedOn', 'It cannot have started on a date that has not come yet.'],
-      [{ originSchoolId: other }, 'originSchoolId', 'This school is not in the cluster chosen.'],
+      [{ originSchoolId: other }, 'originSchoolId', 'This school is not in the CoP chosen.'],
     ];
     for (const [patch, path, message] of cases) {
       const e = refused(() => createPractice(store, writeUp(r, patch), TODAY));
@@ -156,6 +156,8 @@ describe('writing down a practice', () => {
       startedOn: '2026-01-20',
       language: 'en',
     });
+    // A meeting recorded before its planned date: the practice started today at the latest.
+    expect(writeUpFromSession(store, r.pastSession, '2026-01-18').startedOn).toBe('2026-01-18');
     expect(refused(() => writeUpFromSession(store, r.mtwapa)).code).toBe('not_found');
   });
 });

@@ -1,15 +1,16 @@
 import { PamojaError } from '../../../shared/errors.ts';
 import type { PracticeWriteUp } from '../../../shared/practices/writeUp.ts';
 import type { PriorityTag, SchoolSetting } from '../../../shared/schema/enums.ts';
+import { todayIso } from '../../../shared/today.ts';
 import type { Store } from '../../db/store.ts';
 
 /**
  * A new write-up prefilled from a session where a practice was shared: it comes from the
  * session's cluster (and the host school of a visit), started by the session's date at
- * the latest, in the cluster's language, serving the cluster's priorities. The coach
+ * the latest (today, for a meeting recorded before its planned date), in the cluster's language, serving the cluster's priorities. The coach
  * adds the title, the problem and the steps.
  */
-export function writeUpFromSession(store: Store, sessionId: string): PracticeWriteUp {
+export function writeUpFromSession(store: Store, sessionId: string, today = todayIso()): PracticeWriteUp {
   const st = store.statements;
   const s = st
     .get(
@@ -49,6 +50,6 @@ export function writeUpFromSession(store: Store, sessionId: string): PracticeWri
     originClusterId: s.cluster_id,
     originSchoolId: host ? s.host_school_id : null,
     originPlace: s.place || s.cluster_place,
-    startedOn: s.date,
+    startedOn: s.date < today ? s.date : today,
   };
 }

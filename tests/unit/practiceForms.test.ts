@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { checkTypedEvidence, type TypedEvidence } from '../../shared/practices/evidenceForm.ts';
+import { practiceProblemMessages } from '../../shared/practices/messages.ts';
+
+const PRACTICE = '11111111-1111-4111-8111-111111111111';
+const TODAY = '2026-03-12';
+const typed = (patch: Partial<TypedEvidence> = {}): TypedEvidence => ({
+  kind: 'indicator',
+  indicator: 'literacy_rate',
+  beforeValue: '41',
+  afterValue: '58,5',
+  beforePeriod: '2025-T1',
+  afterPeriod: ' 2025-T3 ',
+  schoolsCount: '3',
+  clusterId: '',
+  story: '',
+  recordedOn: TODAY,
+  ...patch,
+});
+
+describe('evidence as the coach types it', () => {
+  it('becomes the evidence the service takes once every field makes sense', () => {
+    expect(checkTypedEvidence(PRACTICE, typed(), TODAY)).toEqual({
+      problems: {},
+      input: {
+        kind: 'indicator',
+        practiceId: PRACTICE,
+        indicator: 'literacy_rate',
+        beforeValue: 41,
+        afterValue: 58.5,
+        beforePeriod: '2025-T1',
+        afterPeriod: '2025-T3',
+        schoolsCount: 3,
+        clusterId: null,
+        story: '',
+        recordedOn: TODAY,
+      },
+    });
+    const story = checkTypedEvidence(
+      PRACTICE,
+      typed({ kind: 'story', story: 'Parents came', beforeValue: '' }),
+      TODAY,
+    );
+    expect(story.input).toMatchObject({ kind: 'story', story: 'Parents came', schoolsCount: 3 });
+  });
+
+  it('names each field that is not yet a number or a period, then the shared rules', () => {
+    const cases: [Partial<TypedEvidence>, Record<string, string>][] = [
+      [
+        { beforeValue: '', afterValue: 'abc' },
+        { beforeValue: 'not_number', afterValue: 'not_number' },
+      ],
+      [
+        { beforePeriod: 'last year', afterPeriod: '2025-T4' },
+        { beforePeriod: 'period_format', afterPeriod: 'period_format' },
+      ],
+      [{ schoolsCount: '2.5' }, { schoolsCount: 'whole_number' }],
+      [{ afterValue: '140' }, { afterValue: 'value_impossible' }],
+      [{ afterPeriod: '2024' }, { afterPeriod: 'after_not_later' }],
+      [{ afterPeriod: '2027' }, { afterPeriod: 'period_in_future' }],
+      [{ recordedOn: '2026-03-13' }, { recordedOn: 'recorded_in_future' }],
+      [{ kind: 'story', story: '  ' }, { story: 'story_required' }],
+    ];
+    for (const [patch, problems] of cases) {
+      const checked = checkTypedEvidence(PRACTICE, typed(patch), TODAY);
+      expect([patch, checked.problems]).toEqual([patch, problems]);
+      expect(checked.input).toBeNull();
+    }
+  });
+
+  it('has words for every problem in both languages', () => {
+    const codes = [
+      'not_number',
+      'period_format',
+      'whole_number',
+      'value_impossible',
+      'story_required',
+    ] as const;
+    for (const code of codes) {
+      expect(practiceProblemMessages.en[code]).toMatch(/\.$/);
+      expect(practiceProblemMessages.sw[code]).not.toBe(practiceProblemMessages.en[code]);
+    }
+  });
+});
