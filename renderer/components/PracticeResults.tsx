@@ -37,8 +37,10 @@ export function PracticeResults({ results }: { results: readonly PracticeCard[] 
 function ResultCard({ p }: { p: PracticeCard }) {
   const { t, lang } = useI18n();
   return (
-    <a className="card practice-card" href={`#/practices/${p.id}`}>
-      <h3>{p.title}</h3>
+    <article className="card practice-card">
+      <h3>
+        <a href={`#/practices/${p.id}`}>{p.title}</a>
+      </h3>
       <p className="snippet">
         <Highlighted text={p.snippet} />
       </p>
@@ -56,6 +58,35 @@ function ResultCard({ p }: { p: PracticeCard }) {
         <span>{t('practices.evidence', { n: p.evidence })}</span>
         <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
       </div>
-    </a>
+      <AlsoTriedIn p={p} />
+    </article>
+  );
+}
+
+/** The other write-ups of a practice shown once: where each was tried, each one to open, and the evidence together. */
+function AlsoTriedIn({ p }: { p: PracticeCard }) {
+  const { t } = useI18n();
+  if (!p.together) return null;
+  return (
+    <div className="also-tried" data-testid="also-tried-in">
+      <p>
+        {t('practices.alsoTriedIn')}{' '}
+        {p.alsoTriedIn.map((o, i) => (
+          <span key={o.id}>
+            {i > 0 && ', '}
+            <a href={`#/practices/${o.id}`} title={o.title}>
+              {o.km === null ? o.place : t('practices.alsoTriedPlace', { place: o.place, km: o.km })}
+            </a>
+          </span>
+        ))}
+      </p>
+      <p className="muted">
+        {t('practices.together', {
+          evidence: p.together.evidence,
+          n: p.together.adoptions,
+          improved: p.together.improved,
+        })}
+      </p>
+    </div>
   );
 }

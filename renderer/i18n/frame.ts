@@ -91,6 +91,10 @@ export const frameMessages = defineMessages({
     'practices.corrected': 'Showing results for {words}.',
     'practices.relatedTags': 'After them, practices on the priorities your words name: {tags}.',
     'practices.madeWorseApart': 'Made things worse where they were tried',
+    'practices.alsoTriedIn': 'Also tried in',
+    'practices.alsoTriedPlace': '{place} ({km} km)',
+    'practices.together':
+      'Together: {evidence} evidence, {n, plural, one {# adoption} other {# adoptions}} ({improved} improved)',
     'practices.someWords':
       '{n, plural, one {# practice has} other {# practices have}} all your words; after them, those with any of: {words}.',
     'practices.evidence': '{n} evidence',
@@ -212,6 +216,9 @@ export const frameMessages = defineMessages({
     'practices.corrected': 'Inaonyesha matokeo ya {words}.',
     'practices.relatedTags': 'Baada yake, mbinu za vipaumbele vinavyotajwa na maneno yako: {tags}.',
     'practices.madeWorseApart': 'Zilizozidisha hali zilipojaribiwa',
+    'practices.alsoTriedIn': 'Imejaribiwa pia',
+    'practices.alsoTriedPlace': '{place} (km {km})',
+    'practices.together': 'Kwa pamoja: ushahidi {evidence}, zilizoigwa {n} ({improved} zimeboreka)',
     'practices.someWords': 'Mbinu {n} zina maneno yako yote; baada yake, zenye lolote kati ya: {words}.',
     'practices.evidence': 'ushahidi {n}',
     'practices.adoptions': 'zilizoigwa {n} ({improved} zimeboreka)',

@@ -163,7 +163,7 @@ export function PracticesScreen() {
           )}
           {data.total === 0 && <p>{t('practices.none')}</p>}
           <PracticeResults results={data.results} />
-          {data.results.length < data.total && (
+          {data.more && (
             <p style={{ marginTop: '1rem' }}>
               <button className="button" onClick={() => setLimit(limit + PAGE)}>
                 {t('practices.more')}

@@ -44,6 +44,23 @@ export const PracticeCard = z.object({
   madeWorse: z.boolean(),
   /** A piece of the text around the matched words, with «» around matches. */
   snippet: z.string(),
+  /**
+   * Other write-ups of the same practice (shared/practices/samePractice.ts) among the
+   * matches, shown with this one: where each comes from, how far from this one, its evidence.
+   */
+  alsoTriedIn: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      place: z.string(),
+      km: z.number().nullable(),
+      evidence: z.number(),
+      adoptions: z.number(),
+      improved: z.number(),
+    }),
+  ),
+  /** The evidence of all the write-ups together (null when there is only this one). */
+  together: z.object({ evidence: z.number(), adoptions: z.number(), improved: z.number() }).nullable(),
 });
 export type PracticeCard = z.infer<typeof PracticeCard>;
 
@@ -119,6 +136,8 @@ export const practiceOps = {
     z.object({
       total: z.number(),
       results: z.array(PracticeCard),
+      /** More practices follow this page. */
+      more: z.boolean(),
       tagCounts: z.array(z.object({ tag: PriorityTag, count: z.number() })),
       /** Words of the question that no practice holds (left out of the search). */
       unknownWords: z.array(z.string()),

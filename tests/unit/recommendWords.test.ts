@@ -106,7 +106,7 @@ describe('recommendations that understand a coach’s words', () => {
       tags: '["attendance"]',
     });
     const onPriority = addPractice(store, { title: 'Quokka roll call', tags: '["attendance"]' });
-    const elsewhere = addPractice(store, { title: 'Quokka roll call again', tags: '["numeracy"]' });
+    const elsewhere = addPractice(store, { title: 'Morning songs about the quokka', tags: '["numeracy"]' });
     const result = ask(store, { clusterId: r.clusters.kilifi, problem: 'kuacha shule' });
     expect(result.question.tags).toContain('attendance');
     const got = ids(result);
@@ -198,10 +198,30 @@ describe('recommendations that understand a coach’s words', () => {
     const also = lead.reasons.find((x) => x.code === 'also_tried_in');
     expect(also).toMatchObject({ code: 'also_tried_in' });
     expect(also?.code === 'also_tried_in' && also.dataPoints).toBeGreaterThanOrEqual(lead.dataPoints);
-    // Each write-up can still be opened and found on its own.
-    expect(search(store, 'visitation').results.map((p) => p.id)).toEqual(
-      expect.arrayContaining([r.practices.visitation, twin]),
-    );
+    // The library search shows it once too, naming the other write-up (each can be opened).
+    const found = search(store, 'visitation');
+    const cards = found.results.filter((p) => p.id === r.practices.visitation || p.id === twin);
+    expect(cards).toHaveLength(1);
+    const card = cards[0]!;
+    const other = card.id === twin ? r.practices.visitation : twin;
+    expect(card.alsoTriedIn).toEqual([
+      expect.objectContaining({ id: other, place: expect.any(String), evidence: expect.any(Number) }),
+    ]);
+    expect(card.alsoTriedIn[0]!.place).toMatch(/Takaungu|Kilifi/);
+    expect(card.alsoTriedIn[0]!.km).toBeGreaterThan(0);
+    expect(card.together).toEqual({
+      evidence: card.evidence + card.alsoTriedIn[0]!.evidence,
+      adoptions: card.adoptions + card.alsoTriedIn[0]!.adoptions,
+      improved: card.improved + card.alsoTriedIn[0]!.improved,
+    });
+    // Practices written up once carry no others.
+    for (const p of found.results.filter((x) => x !== card)) {
+      expect(p.alsoTriedIn).toEqual([]);
+      expect(p.together).toBeNull();
+    }
+    // The total counts write-ups; nothing more to show when all fit on the page.
+    expect(found.total).toBe(found.results.length + 1);
+    expect(found.more).toBe(false);
   });
 
   it('marks a cluster’s own practices and leaves out one all its schools already run', () => {

@@ -16,6 +16,7 @@ const said = {
     anyOf: 'No practice has all your words; showing those with any of:',
     someWords: (n: number) =>
       `${n === 1 ? '1 practice has' : `${n} practices have`} all your words; after them, those with any of:`,
+    alsoTriedIn: 'Also tried in',
   },
   sw: {
     found: (n: number) => `Mbinu ${n} zimepatikana.`,
@@ -23,6 +24,7 @@ const said = {
     unknown: 'Hakuna mbinu inayotaja:',
     anyOf: 'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya:',
     someWords: (n: number) => `Mbinu ${n} zina maneno yako yote; baada yake, zenye lolote kati ya:`,
+    alsoTriedIn: 'Imejaribiwa pia',
   },
 } as const;
 
@@ -41,8 +43,12 @@ export function formatSearch(r: SearchResult, lang: Lang): string {
       `${String(i + 1).padStart(2)}. ${p.title}  [${languageName(lang, p.language)}]`,
       `    ${p.originPlace}${tags ? ` · ${tags}` : ''}`,
       `    ${p.snippet.replaceAll('«', '*').replaceAll('»', '*')}`,
-      '',
     );
+    if (p.alsoTriedIn.length)
+      lines.push(
+        `    ${s.alsoTriedIn} ${p.alsoTriedIn.map((o) => (o.km === null ? o.place : `${o.place} (${o.km} km)`)).join(', ')}`,
+      );
+    lines.push('');
   });
   return lines.join('\n');
 }

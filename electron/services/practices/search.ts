@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
 import { bitCount, tagsMask } from '../../../shared/recommend/derive.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
+import { distanceKm } from '../../../shared/geo.ts';
+import { groupByFingerprint } from '../../../shared/practices/samePractice.ts';
 import { snippetFor } from '../../../shared/words/highlight.ts';
 import type { QuestionTerm } from '../../../shared/words/question.ts';
 import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
@@ -9,6 +11,7 @@ import { smallest } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
 import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
+import { readingOf } from './readings.ts';
 import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
@@ -33,6 +36,9 @@ interface CardRow {
   setting: PracticeCard['setting'];
   originPlace: string;
   language: string;
+  originClusterId: string | null;
+  originLat: number | null;
+  originLon: number | null;
 }
 
 /** Full-text answers kept per library text version: "More" and filter changes ask again. */
@@ -72,6 +78,8 @@ export function forgetSearches(index: PracticeIndex): void {
  * the coach may be looking for what happened with it.
  */
 const SHOWN_APART = 1e7;
+/** Matches read past the page, so that write-ups of the same practice shown once still fill it. */
+const SAME_SPARE = 8;
 /** Subtracted from the rank of practices holding every word: they come first. */
 const ALL_WORDS = 10;
 /**
@@ -204,9 +212,15 @@ export function searchPractices(store: Store, f: Filters) {
   const chosen = tagsMask(f.tags);
   const shown: number[] = [];
   for (let i = 0; i < kept.length; i++) if (chosen === 0 || table.tags[kept[i]!]! & chosen) shown.push(i);
-  const page = smallest(shown, f.offset + f.limit, (i) => ranks[i]!)
-    .slice(f.offset)
-    .map((i) => kept[i]!);
+  // Write-ups of the same practice (shared/practices/samePractice.ts) are shown once: a window
+  // a little past the page is read and grouped, the best ranked of each group leading.
+  const window = smallest(shown, f.offset + f.limit + SAME_SPARE, (i) => ranks[i]!).map((i) => kept[i]!);
+  const rows = cardRows(store, window);
+  const groups = groupByFingerprint(
+    window.filter((seq) => rows.has(seq)),
+    (seq) => readingOf(index, rows.get(seq)!.id, rows.get(seq)!).print,
+  );
+  const page = groups.slice(f.offset, f.offset + f.limit);
   let allWords: number | null = null;
   if (allWordsIn) {
     allWords = 0;
@@ -214,7 +228,8 @@ export function searchPractices(store: Store, f: Filters) {
   }
   return {
     total: shown.length,
-    results: cards(store, page, known, (seq) => madeWorse(table.traits[seq] ?? 0)),
+    results: cards(store, index, page, rows, known, (seq) => madeWorse(table.traits[seq] ?? 0)),
+    more: groups.length > f.offset + f.limit || shown.length > window.length,
     tagCounts,
     unknownWords,
     anyOfWords,
@@ -224,27 +239,41 @@ export function searchPractices(store: Store, f: Filters) {
   };
 }
 
-/** The cards of one page, in the page's order, with a snippet around the matched words. */
+/** The rows of the practices a page may show, by seq. */
+function cardRows(store: Store, seqs: number[]): Map<number, CardRow> {
+  if (seqs.length === 0) return new Map();
+  const rows = store.statements
+    .get(
+      `SELECT seq, id, title, summary, problem, steps, tags, cost, setting, origin_place AS originPlace, language,
+              origin_cluster_id AS originClusterId, origin_lat AS originLat, origin_lon AS originLon
+       FROM practices WHERE seq IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(seqs)) as CardRow[];
+  return new Map(rows.map((r) => [r.seq, r]));
+}
+
+/** Where a write-up comes from on the map: its own point, else its cluster's. */
+function pointOf(index: PracticeIndex, r: CardRow): { lat: number; lon: number } | null {
+  if (r.originLat !== null && r.originLon !== null) return { lat: r.originLat, lon: r.originLon };
+  const c = r.originClusterId ? index.clusters.get(r.originClusterId) : undefined;
+  return c ? { lat: c.lat, lon: c.lon } : null;
+}
+
+/**
+ * The cards of one page, one per practice, in the page's order, with a snippet around the
+ * matched words; a practice written up more than once names the other write-ups (where, how
+ * far from the first, their evidence) and counts their evidence together.
+ */
 function cards(
   store: Store,
-  seqs: number[],
+  index: PracticeIndex,
+  groups: number[][],
+  rows: Map<number, CardRow>,
   terms: QuestionTerm[],
   worse: (seq: number) => boolean,
 ): PracticeCard[] {
-  if (seqs.length === 0) return [];
-  const s = store.statements;
-  const list = JSON.stringify(seqs);
-  const rows = new Map(
-    (
-      s
-        .get(
-          `SELECT seq, id, title, summary, problem, steps, tags, cost, setting, origin_place AS originPlace, language
-           FROM practices WHERE seq IN (SELECT value FROM json_each(?))`,
-        )
-        .all(list) as CardRow[]
-    ).map((r) => [r.seq, r]),
-  );
-  const stats = s.get(
+  if (groups.length === 0) return [];
+  const stats = store.statements.get(
     `SELECT
        (SELECT count(*) FROM practice_evidence WHERE practice_id = @id) AS evidence,
        (SELECT count(*) FROM adoptions WHERE practice_id = @id) AS adoptions,
@@ -253,31 +282,46 @@ function cards(
          + (SELECT count(*) FROM practice_evidence WHERE practice_id = @id AND kind = 'indicator'
               AND ${worsenedSql}) AS worse`,
   );
-  return seqs.flatMap((seq) => {
-    const r = rows.get(seq);
-    if (!r) return [];
-    const counts = stats.get({ id: r.id }) as {
-      evidence: number;
-      adoptions: number;
-      improved: number;
-      worse: number;
+  const countsOf = (id: string) =>
+    stats.get({ id }) as { evidence: number; adoptions: number; improved: number; worse: number };
+  return groups.map(([lead, ...others]) => {
+    const r = rows.get(lead!)!;
+    const counts = countsOf(r.id);
+    const here = pointOf(index, r);
+    const alsoTriedIn = others.map((seq) => {
+      const o = rows.get(seq)!;
+      const there = pointOf(index, o);
+      const c = countsOf(o.id);
+      return {
+        id: o.id,
+        title: o.title,
+        place: (o.originClusterId && index.clusters.get(o.originClusterId)?.name) || o.originPlace,
+        km: here && there ? Math.round(distanceKm(here.lat, here.lon, there.lat, there.lon)) : null,
+        evidence: c.evidence,
+        adoptions: c.adoptions,
+        improved: c.improved,
+      };
+    });
+    const sum = (k: 'evidence' | 'adoptions' | 'improved') =>
+      alsoTriedIn.reduce((n, o) => n + o[k], counts[k]);
+    return {
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      tags: JSON.parse(r.tags) as PriorityTag[],
+      cost: r.cost,
+      setting: r.setting,
+      originPlace: r.originPlace,
+      language: r.language,
+      ...counts,
+      madeWorse: worse(lead!),
+      snippet:
+        snippetFor([r.summary, r.problem, r.steps, r.title], terms, r.language) ??
+        (r.summary.length > 180 ? `${r.summary.slice(0, 177)}…` : r.summary),
+      alsoTriedIn,
+      together: alsoTriedIn.length
+        ? { evidence: sum('evidence'), adoptions: sum('adoptions'), improved: sum('improved') }
+        : null,
     };
-    return [
-      {
-        id: r.id,
-        title: r.title,
-        summary: r.summary,
-        tags: JSON.parse(r.tags) as PriorityTag[],
-        cost: r.cost,
-        setting: r.setting,
-        originPlace: r.originPlace,
-        language: r.language,
-        ...counts,
-        madeWorse: worse(seq),
-        snippet:
-          snippetFor([r.summary, r.problem, r.steps, r.title], terms, r.language) ??
-          (r.summary.length > 180 ? `${r.summary.slice(0, 177)}…` : r.summary),
-      },
-    ];
   });
 }

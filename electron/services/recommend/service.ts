@@ -19,9 +19,10 @@ import {
 import { reasonsFor } from '../../../shared/recommend/reasons.ts';
 import type { PriorityTag } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
-import { matchedTerms, readPractice, type PracticeReading } from '../../../shared/words/practiceText.ts';
+import { matchedTerms } from '../../../shared/words/practiceText.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import type { Store } from '../../db/store.ts';
+import { readingOf } from '../practices/readings.ts';
 import { askedTerms, type AskedTerm } from '../practices/vocabulary.ts';
 import { clusterView, indicatorComparison, type ClusterView } from './cluster.ts';
 import { practiceIndex, type PracticeIndex } from './facts.ts';
@@ -111,25 +112,6 @@ function texts(store: Store, ids: string[]): Map<string, ShownText & { id: strin
     )
     .all(JSON.stringify(ids)) as (ShownText & { id: string })[];
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** Practices' texts read for matching and sameness, kept until the library's text changes. */
-const readings = new WeakMap<PracticeIndex, { textVersion: number; byId: Map<string, PracticeReading> }>();
-const READINGS_KEPT = 2000;
-
-function readingOf(index: PracticeIndex, id: string, text: ShownText): PracticeReading {
-  let kept = readings.get(index);
-  if (!kept || kept.textVersion !== index.textVersion) {
-    kept = { textVersion: index.textVersion, byId: new Map() };
-    readings.set(index, kept);
-  }
-  let r = kept.byId.get(id);
-  if (!r) {
-    if (kept.byId.size >= READINGS_KEPT) kept.byId.clear();
-    r = readPractice(text);
-    kept.byId.set(id, r);
-  }
-  return r;
 }
 
 interface Group {
