@@ -16,6 +16,7 @@ import { joinSyncRegion } from '../electron/services/sync/service.ts';
 import { startHttpTransport } from '../electron/transport/http.ts';
 import type { JobView } from '../shared/contract/jobs.ts';
 import { cachedDemoStore, percentile } from './lib/demoStore.ts';
+import './lib/secrets.ts';
 
 const PASS = 'bench passphrase';
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'country' } } });

@@ -12,6 +12,7 @@ import { getOutboxItem, outboxContent, queueBundle, queueReceipt } from '../elec
 import { exportBundle, importBundleBytes } from '../electron/services/sync/bundles.ts';
 import { joinSyncRegion } from '../electron/services/sync/service.ts';
 import { demoStoreCopy } from './lib/demoStore.ts';
+import './lib/secrets.ts';
 
 const PASS = 'bench passphrase for the mail week';
 const GOAL = 100 * 1024;

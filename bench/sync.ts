@@ -12,9 +12,11 @@ import { openStore, type Store } from '../electron/db/store.ts';
 import { generateDemo, type DemoScale } from '../electron/demo/generate.ts';
 import { exportBundle, importBundleFile } from '../electron/services/sync/bundles.ts';
 import { joinSyncRegion } from '../electron/services/sync/service.ts';
+import './lib/secrets.ts';
 import { acceptInvitation, writeInvitation } from '../electron/services/sync/identity.ts';
 
 const PASS = 'bench passphrase';
+const INVITE_PASSWORD = 'bench invitation password';
 const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true } } });
 const scales = (values.scale ?? ['region', 'country']) as DemoScale[];
 
@@ -154,7 +156,7 @@ async function run(scale: DemoScale): Promise<Figures> {
 
     process.stderr.write(`[${scale}] import…\n`);
     // B gets the region key first (an invitation), so the import time is not scrypt's.
-    await writeInvitation(a, join(dir, 'invite.json'));
+    await writeInvitation(a, join(dir, 'invite.json'), INVITE_PASSWORD);
     // Small scales are timed best of three (fresh stores each time): one import is too short
     // to measure on a busy laptop. The country is timed once.
     const runs = scale === 'country' ? 1 : 3;
@@ -164,7 +166,7 @@ async function run(scale: DemoScale): Promise<Figures> {
     for (let run = 0; run < runs; run++) {
       b?.close();
       b = openStore(join(dir, `b${run}.sqlite`));
-      acceptInvitation(b, join(dir, 'invite.json'));
+      acceptInvitation(b, join(dir, 'invite.json'), INVITE_PASSWORD);
       const bs = b;
       importS = Math.min(importS, (await seconds(() => importBundleFile(bs, full.file)))[1]);
       rawS = Math.min(rawS, rawInsert(a, join(dir, `raw${run}.sqlite`)).seconds);

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { warmUpSoon } from './services/recommend/warm.ts';
 import { startMailAutoSend } from './services/mail/autoSend.ts';
 import { smtpPasswordAtHand } from './services/mail/handlers.ts';
 import { hasRegion } from './services/region/overview.ts';
+import { systemSealer } from './services/secrets/sealer.ts';
+import { unlockAtStart, useUnlocker } from './services/secrets/vault.ts';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -101,6 +103,9 @@ void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
   settings = openSettings(ElectronStore as unknown as SettingsStore).settings;
   const dataDir = app.getPath('userData');
+  // The region key, signing key and mail passwords are sealed by the system for this account.
+  const sealer = systemSealer(safeStorage);
+  useUnlocker({ system: sealer });
   // The store is checked first (PRAGMA quick_check): a damaged one opens the restore screen.
   const opened = openCheckedStore(join(dataDir, STORE_FILE_NAME));
   store = opened.store;
@@ -118,11 +123,12 @@ void app.whenReady().then(() => {
     dataDir,
     'ipc',
     progressTo(() => window?.webContents ?? null),
-    { files: shellGrants(), shell: desktop },
+    { files: shellGrants(), shell: desktop, sealer },
   );
   ctx.health = opened.health;
   ctx.onStoreReplaced = (restored) => {
     store = restored;
+    reportLocked(unlockAtStart(restored));
     warmUpSoon(restored);
   };
   keepDailyBackups(
@@ -146,10 +152,16 @@ void app.whenReady().then(() => {
   wireIpc({ ipcMain, handlers, ctx, isOurPage });
   createWindow(files);
   if (opened.health.state === 'ok') {
+    // Seals what an older Pamoja kept in clear; says so when the secrets stay locked.
+    reportLocked(unlockAtStart(store));
     warmUpSoon(store);
     startMailAutoSend(ctx, smtpPasswordAtHand);
   }
 });
+
+function reportLocked(message: string | null): void {
+  if (message) console.error(`[pamoja] ${message}`);
+}
 
 app.on('open-file', (event, path) => {
   event.preventDefault();

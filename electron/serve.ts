@@ -13,6 +13,8 @@ import { startMailAutoSend } from './services/mail/autoSend.ts';
 import { smtpPasswordAtHand } from './services/mail/handlers.ts';
 import { hasRegion } from './services/region/overview.ts';
 import { startHttpTransport } from './transport/http.ts';
+import { promptSecret } from './cli/terminal.ts';
+import { needsPassphrase, unlockAtStart, useUnlocker } from './services/secrets/vault.ts';
 
 /**
  * `npm run serve`: the app in a browser, over the local HTTP transport. Prints the URL
@@ -48,9 +50,17 @@ for (const dir of allowed) {
   if (!existsSync(dir))
     console.error(`Note: --allow ${dir} does not exist (yet); plug the stick in and it will be usable.`);
 }
+// The region key and signing key are sealed with the passphrase (PAMOJA_PASSPHRASE, or asked
+// for at the terminal); a page that joins or syncs with the passphrase unlocks them too.
+if (process.env.PAMOJA_PASSPHRASE) useUnlocker({ passphrase: process.env.PAMOJA_PASSPHRASE });
+else if (opened.health.state === 'ok' && process.stdin.isTTY && needsPassphrase(store))
+  useUnlocker({ passphrase: await promptSecret('Region passphrase (to open this laptop’s sealed keys): ') });
 const ctx = createContext(store, dataDir, 'http', undefined, { files: withinFolders([dataDir, ...allowed]) });
 ctx.health = opened.health;
-ctx.onStoreReplaced = (restored) => warmUpSoon(restored);
+ctx.onStoreReplaced = (restored) => {
+  unlockAtStart(restored);
+  warmUpSoon(restored);
+};
 if (values.demo && opened.health.state === 'ok' && !hasRegion(store)) {
   generateDemo(store, { seed: 1, scale: 'region' });
 }
@@ -63,6 +73,8 @@ const transport = await startHttpTransport({
 });
 console.log(transport.url);
 if (opened.health.state === 'ok') {
+  const locked = unlockAtStart(store);
+  if (locked) console.error(`Note: ${locked}`);
   warmUpSoon(store);
   startMailAutoSend(ctx, smtpPasswordAtHand);
 } else

@@ -2,6 +2,7 @@ import { PamojaError } from '../../shared/errors.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { promptSecret } from './terminal.ts';
+import { useUnlocker } from '../services/secrets/vault.ts';
 
 function helpText(all: Command[]): string {
   const width = Math.max(...all.map((c) => c.name.length), 4);
@@ -35,6 +36,8 @@ export async function runCli(argv: string[], io: CliIo, all: Command[] = command
     io.stdout(`${command.summary}\n\nUsage:\n  ${command.usage}\n`);
     return EXIT_OK;
   }
+  // The passphrase that unlocks stores' sealed secrets, when set (a prompt asks otherwise).
+  if (io.env.PAMOJA_PASSPHRASE) useUnlocker({ passphrase: io.env.PAMOJA_PASSPHRASE });
   try {
     return await command.run(rest, io);
   } catch (e) {

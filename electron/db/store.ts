@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
@@ -33,10 +33,21 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * The store holds members' names and phone numbers: it, its WAL and its shared-memory file
+ * are readable by the owner only. SQLite gives -wal and -shm the mode of the database file,
+ * so the file is made (or narrowed to) 0600 before SQLite opens it; older files are narrowed too.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Db;
   try {
+    if (file !== ':memory:' && !options.readonly) ownerOnly(file);
     db = new Database(file, { readonly: options.readonly ?? false });
     // A read-only look (e.g. at a backup) leaves the file's journal mode as it is.
     if (!options.readonly) db.pragma('journal_mode = WAL');

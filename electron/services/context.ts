@@ -4,6 +4,8 @@ import { anyPath, type FileAccess } from './files/access.ts';
 import { noDesktop, type ShellPort } from './shell/port.ts';
 import type { StoreHealth } from './backups/health.ts';
 import { JobRunner } from './jobs/runner.ts';
+import type { Sealer } from './secrets/sealer.ts';
+import { offerPassphrase, storeKeyOf } from './secrets/vault.ts';
 
 /** What every service handler is given besides its (already validated) input. */
 export interface ServiceContext {
@@ -24,6 +26,8 @@ export interface ServiceContext {
   jobs: JobRunner;
   /** How the store looked when it was opened; a damaged one is replaced by restoring a backup. */
   health: StoreHealth;
+  /** The operating system's sealer (Electron's safeStorage) in the app, for mail passwords; absent in serve and the CLI. */
+  sealer?: Sealer | undefined;
   /** Told when a restore puts a new store in place of `store` (the shell re-warms its caches). */
   onStoreReplaced?: (store: Store) => void;
 }
@@ -34,7 +38,7 @@ export function createContext(
   dataDir: string,
   transport: ServiceContext['transport'],
   onProgress: (p: Progress) => void = () => undefined,
-  shellSide: { files?: FileAccess; shell?: ShellPort } = {},
+  shellSide: { files?: FileAccess; shell?: ShellPort; sealer?: Sealer | null } = {},
 ): ServiceContext {
   let current: Progress | null = null;
   const ctx: ServiceContext = {
@@ -49,6 +53,15 @@ export function createContext(
       onBusyChange: (busy) => ctx.store.db.pragma(`busy_timeout = ${busy ? 50 : 5000}`),
       onUpdate: (job) =>
         onProgress({ label: job.progress.phase, done: job.progress.done, total: job.progress.total }),
+      // A store whose secrets cannot be opened here still runs jobs that need none (the demo, a region file).
+      storeKey: () => {
+        try {
+          return storeKeyOf(ctx.store);
+        } catch {
+          return null;
+        }
+      },
+      onPassphraseProved: (passphrase) => offerPassphrase(ctx.store, passphrase),
     }),
     progress: (done, total, label = '') => {
       current = done >= total ? null : { label, done, total };
@@ -63,6 +76,7 @@ export function createContext(
     health: { state: 'ok' },
     files: shellSide.files ?? anyPath(),
     shell: shellSide.shell ?? noDesktop,
+    ...(shellSide.sealer ? { sealer: shellSide.sealer } : {}),
   };
   return ctx;
 }

@@ -156,9 +156,9 @@ export const syncOps = {
     ]),
     z.object({ regionId: z.string(), regionName: z.string() }),
   ),
-  /** Writes an invitation file for this laptop's region. */
+  /** Writes an invitation file for this laptop's region; its key is wrapped with `password`. */
   'sync.invite': op(
-    z.object({ path, password: z.string().max(1000).optional() }),
+    z.object({ path, password: z.string().min(1).max(1000) }),
     z.object({ file: z.string() }),
   ),
   /** Every version of one field, newest first ("also edited on … on …"). */

@@ -96,7 +96,10 @@ test('the browser picks a bundle file, shows what it is and takes it; a missing 
   await openSync(app, served.url);
   await join_(app);
   const bundle = testInfo.outputPath('whole-region.pamoja');
-  execFileSync(process.execPath, ['bin/pamoja.js', 'export', '--db', served.db, '--out', bundle, '--full']);
+  // The CLI opens the store's sealed keys with the region passphrase.
+  execFileSync(process.execPath, ['bin/pamoja.js', 'export', '--db', served.db, '--out', bundle, '--full'], {
+    env: { ...process.env, PAMOJA_PASSPHRASE: PASS },
+  });
 
   const b = await serveAnother('empty', 'laptop-b');
   const pageB = await app.context().newPage();

@@ -95,7 +95,10 @@ test('a bundle opened with the app shows what it is, from whichever screen is sh
   await app.getByRole('button', { name: 'Start the region secret' }).click();
   await expect(app.getByTestId('sync-region')).not.toHaveText('This laptop has not joined a region yet.');
   const bundle = testInfo.outputPath('whole-region.pamoja');
-  execFileSync(process.execPath, ['bin/pamoja.js', 'export', '--db', served.db, '--out', bundle, '--full']);
+  // The CLI opens the store's sealed keys with the region passphrase.
+  execFileSync(process.execPath, ['bin/pamoja.js', 'export', '--db', served.db, '--out', bundle, '--full'], {
+    env: { ...process.env, PAMOJA_PASSPHRASE: PASS },
+  });
 
   // The shell turns a double-click or a drop into this address; the coach is elsewhere.
   await app.getByRole('link', { name: 'Practices' }).click();

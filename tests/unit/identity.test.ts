@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/db/store.ts';
@@ -160,15 +160,21 @@ describe('invitations', () => {
     ).toBe('hello Amina');
   });
 
-  it('without a password carry the key as is, and a damaged one is refused', async () => {
+  it('are never written without a password; an older one with the key as is is still taken, a damaged one refused', async () => {
     const amina = tempStore();
     joinKilifi(amina);
     const dir = tempDir();
     const file = join(dir, 'open.pamoja-invite');
-    await writeInvitation(amina, file);
-    expect(acceptInvitation(tempStore(), file).key).toEqual(currentRegionKey(amina)!.key);
+    await expect(writeInvitation(amina, file, '  ')).rejects.toThrow(/needs a password/);
+    expect(existsSync(file)).toBe(false);
 
+    // What an older Pamoja wrote: the key in clear.
+    await writeInvitation(amina, file, 'tea at four');
     const invitation = JSON.parse(readFileSync(file, 'utf8'));
+    invitation.secret = { protection: 'none', key: currentRegionKey(amina)!.key.toString('base64') };
+    writeFileSync(join(dir, 'old'), JSON.stringify(invitation));
+    expect(acceptInvitation(tempStore(), join(dir, 'old')).key).toEqual(currentRegionKey(amina)!.key);
+
     invitation.secret.key = Buffer.alloc(32, 1).toString('base64');
     writeFileSync(join(dir, 'bad'), JSON.stringify(invitation));
     expect(invitationError(() => acceptInvitation(tempStore(), join(dir, 'bad'))).reason).toBe('damaged');
@@ -179,7 +185,7 @@ describe('invitations', () => {
   });
 
   it('cannot be written before the laptop has joined a region', async () => {
-    await expect(writeInvitation(tempStore(), join(tempDir(), 'x'))).rejects.toThrow(
+    await expect(writeInvitation(tempStore(), join(tempDir(), 'x'), 'tea at four')).rejects.toThrow(
       /has not joined a region/,
     );
   });

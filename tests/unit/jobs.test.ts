@@ -16,6 +16,7 @@ import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { joinSyncRegion } from '../../electron/services/sync/service.ts';
 import type { JobProgress, JobView } from '../../shared/contract/jobs.ts';
 import { tempDir } from './helpers.ts';
+import { storeKeyOf } from '../../electron/services/secrets/vault.ts';
 
 const PASSPHRASE = 'mango tree by the borehole';
 
@@ -39,6 +40,8 @@ function runnerFor(store: Store, updates: JobView[] = []): JobRunner {
     storeFile: store.file,
     dataDir: join(store.file, '..'),
     onUpdate: (v) => updates.push(structuredClone(v)),
+    // As createContext does: the worker gets the store key the main thread unlocked.
+    storeKey: () => storeKeyOf(store),
   });
 }
 

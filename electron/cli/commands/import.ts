@@ -9,10 +9,11 @@ import {
   type Command,
 } from '../command.ts';
 import { openStore } from '../../db/store.ts';
-import { currentRegion } from '../../services/sync/identity.ts';
+import { joinedRegion } from '../../services/sync/identity.ts';
 import { takeFileAt, type Taken } from '../../services/mail/receive.ts';
 import type { ImportSummary } from '../../../shared/contract/sync.ts';
 import { runCliJob } from '../jobs.ts';
+import { unlockStore } from '../openExisting.ts';
 import { describeImport } from './syncText.ts';
 
 export const importCommand: Command = {
@@ -34,6 +35,10 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('name at least one bundle file');
     // Importing a full bundle into a new store sets it up, so the store may not exist yet.
     const store = openStore(db);
+    await unlockStore(store, io).catch((e: unknown) => {
+      store.close();
+      throw e;
+    });
     const results: (ImportSummary | { file: string; error: string } | { file: string; taken: Taken[] })[] =
       [];
     const waiting = new Map<string, string>();
@@ -41,7 +46,7 @@ export const importCommand: Command = {
     try {
       for (const file of positionals) {
         try {
-          const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
+          const passphrase = joinedRegion(store) ? undefined : await readPassphrase(io);
           if (!/\.pamoja$/i.test(file)) {
             // An email or a part: taken through the mail service (parts wait for the rest).
             const taken = await takeFileAt(store, file, { passphrase });

@@ -9,6 +9,7 @@ import {
 } from '../command.ts';
 import { InvitationError } from '../../services/sync/identity.ts';
 import { openExistingStore } from '../openExisting.ts';
+import { useUnlocker } from '../../services/secrets/vault.ts';
 import { joinSyncRegion } from '../../services/sync/service.ts';
 
 export const joinCommand: Command = {
@@ -47,11 +48,15 @@ export const joinCommand: Command = {
 
     async function joinWithInvitation(file: string, cli: CliIo) {
       try {
+        // PAMOJA_PASSPHRASE (the invite password here) also unlocks this store's secrets later.
         return joinSyncRegion(store, { invitation: file, password: cli.env.PAMOJA_PASSPHRASE });
       } catch (e) {
         // A protected invitation: ask for its password when none was set.
-        if (e instanceof InvitationError && e.reason === 'needs_password' && !cli.env.PAMOJA_PASSPHRASE)
-          return joinSyncRegion(store, { invitation: file, password: await readPassphrase(cli) });
+        if (e instanceof InvitationError && e.reason === 'needs_password' && !cli.env.PAMOJA_PASSPHRASE) {
+          const password = await readPassphrase(cli);
+          useUnlocker({ passphrase: password });
+          return joinSyncRegion(store, { invitation: file, password });
+        }
         throw e;
       }
     }

@@ -17,7 +17,7 @@ import { sendOutbox } from '../../services/mail/send.ts';
 import { readMailSettings, saveMailSettings } from '../../services/mail/settings.ts';
 import { testSmtp } from '../../services/mail/smtp.ts';
 import { buildReportFile } from '../../services/reports/build.ts';
-import { currentRegion } from '../../services/sync/identity.ts';
+import { joinedRegion } from '../../services/sync/identity.ts';
 import {
   EXIT_BAD_INPUT,
   EXIT_OK,
@@ -29,7 +29,7 @@ import {
   type CliIo,
   type Command,
 } from '../command.ts';
-import { openExistingStore } from '../openExisting.ts';
+import { openExistingStore, unlockStore } from '../openExisting.ts';
 
 const USAGE = [
   'pamoja mail config --db FILE --smtp-host H --smtp-port N [--tls starttls|tls|none] [--user U] --from ADDR',
@@ -180,6 +180,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
       throw new UsageError('--lang must be en or sw');
     const store = openExistingStore(required(values.db, 'db'));
     try {
+      await unlockStore(store, io); // bundles are sealed and signed with the store's secrets
       const recipient = resolveRecipient(store, to);
       if (values.name) recipient.name = values.name;
       let item: OutboxItem;
@@ -202,7 +203,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
           title: `${term} report`,
         });
       } else {
-        if (!currentRegion(store))
+        if (!joinedRegion(store))
           throw new PamojaError(
             'unavailable',
             'This laptop has not joined a region yet: there is nothing to send.',
@@ -269,11 +270,12 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     const { values } = parseFlags(args, { db: { type: 'string' }, json: { type: 'boolean' } });
     const store = openExistingStore(required(values.db, 'db'));
     try {
+      await unlockStore(store, io); // bundles are sealed and signed with the store's secrets
       const s = readMailSettings(store);
       const password = s?.imap
         ? await readSecret(io, 'PAMOJA_IMAP_PASSWORD', `Password for ${s.imap.user} at ${s.imap.host}: `)
         : undefined;
-      const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
+      const passphrase = joinedRegion(store) ? undefined : await readPassphrase(io);
       const r = await fetchMail(store, { imapPassword: password, passphrase });
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       else {
@@ -300,6 +302,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     const out = required(values.out, 'out');
     const store = openExistingStore(required(values.db, 'db'));
     try {
+      await unlockStore(store, io); // bundles are sealed and signed with the store's secrets
       const r = await saveDraft(store, resolveRecipient(store, to), out);
       io.stdout(
         `Wrote the draft ${r.file} (${r.parts} message${r.parts > 1 ? 's' : ''}, ${Math.ceil(r.bytes / 1024)} kB): open it in Outlook or Thunderbird and press Send.\n`,

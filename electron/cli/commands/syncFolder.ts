@@ -8,7 +8,7 @@ import {
   type Command,
 } from '../command.ts';
 import { openStore } from '../../db/store.ts';
-import { currentRegion } from '../../services/sync/identity.ts';
+import { joinedRegion } from '../../services/sync/identity.ts';
 import { runCliJob } from '../jobs.ts';
 import { describeImport } from './syncText.ts';
 
@@ -26,7 +26,7 @@ export const syncFolderCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('name one folder');
     const store = openStore(db);
     try {
-      const passphrase = currentRegion(store) ? undefined : await readPassphrase(io);
+      const passphrase = joinedRegion(store) ? undefined : await readPassphrase(io);
       const r = await runCliJob(
         db,
         'sync.folder',

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { PamojaError } from '../../../shared/errors.ts';
 import { backupFolder, parseBackupName } from '../../db/backupFiles.ts';
@@ -58,6 +58,7 @@ export async function saveCurrentBeforeRestore(
 export function swapInBackup(storeFile: string, backup: string): void {
   const incoming = `${storeFile}.restoring`;
   copyFileSync(backup, incoming);
+  chmodSync(incoming, 0o600); // a backup brought from elsewhere may be readable by all
   // The old store's log belongs to the old file: never let SQLite replay it into the new one.
   for (const suffix of ['-wal', '-shm']) rmSync(storeFile + suffix, { force: true });
   renameSync(incoming, storeFile);

@@ -29,6 +29,7 @@ function defaultWorkerUrl(): URL {
 
 interface Job {
   view: JobView;
+  input: unknown;
   /** The caller's context, for the definition's `finish`. */
   ctx: JobPrepareContext | undefined;
   readOnly: boolean;
@@ -50,6 +51,10 @@ export interface RunnerOptions {
   workerUrl?: URL;
   /** The browser that prints PDFs outside the app (the CLI's `--browser`); never from the page. */
   browser?: string;
+  /** The store key for the worker (memory only; electron/services/secrets/vault.ts); null when none is kept. */
+  storeKey?: () => Uint8Array | null;
+  /** A job given a passphrase finished well: the passphrase is the region's (the main thread may unlock with it). */
+  onPassphraseProved?: (passphrase: string) => void;
 }
 
 /** Finished jobs remembered for their result / status. */
@@ -134,6 +139,7 @@ export class JobRunner {
       finishedAt: null,
       error: null,
     };
+    const storeKey = this.#options.storeKey?.() ?? undefined;
     const start: JobStart = {
       op,
       input,
@@ -141,9 +147,12 @@ export class JobRunner {
       dataDir: this.#options.dataDir,
       cancelFlag: flag,
       ...(this.#options.browser ? { browser: this.#options.browser } : {}),
+      // A copy in its own 32-byte buffer: a pooled Buffer would carry its whole pool across.
+      ...(storeKey ? { storeKey: new Uint8Array(storeKey) } : {}),
     };
     const job: Job = {
       view,
+      input,
       ctx,
       readOnly,
       value: undefined,
@@ -239,6 +248,8 @@ export class JobRunner {
     if (outcome.type === 'done') {
       view.state = 'done';
       job.value = outcome.value;
+      const passphrase = (job.input as { passphrase?: unknown } | null)?.passphrase;
+      if (typeof passphrase === 'string' && passphrase !== '') this.#options.onPassphraseProved?.(passphrase);
     } else if (outcome.type === 'failed') {
       view.state = outcome.cancelled ? 'cancelled' : 'failed';
       view.error = outcome.error;

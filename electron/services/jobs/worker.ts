@@ -3,6 +3,7 @@ import type { JobOp } from '../../../shared/contract/jobs.ts';
 import { PamojaError, type ErrorShape } from '../../../shared/errors.ts';
 import { openStore } from '../../db/store.ts';
 import { takeBackup } from '../backups/snapshot.ts';
+import { holdStoreKey } from '../secrets/vault.ts';
 import { JobCancelled, type JobHooks, type JobProgress } from './hooks.ts';
 import { jobRegistry, type JobDefinition } from './registry.ts';
 
@@ -19,6 +20,11 @@ export interface JobStart {
   /** Int32 [0]: 1 once the coach asked to cancel. */
   cancelFlag: SharedArrayBuffer;
   browser?: string;
+  /**
+   * The store key the main thread unlocked (electron/services/secrets/vault.ts), so the job
+   * can open and seal the region key and the signing key. Handed over in memory only.
+   */
+  storeKey?: Uint8Array;
 }
 
 export type WorkerMessage =
@@ -48,6 +54,7 @@ async function main(start: JobStart, post: (m: WorkerMessage) => void): Promise<
   let store: ReturnType<typeof openStore> | undefined;
   try {
     store = openStore(start.storeFile);
+    if (start.storeKey) holdStoreKey(store, start.storeKey);
     const opened = store;
     let backedUp = false;
     const backup = async (): Promise<void> => {

@@ -34,8 +34,7 @@ import { testSmtp } from './smtp.ts';
 const remembered = new WeakMap<Store, Partial<Record<MailServer, string>>>();
 
 /** The sealer the shell injects (Electron's safeStorage); absent in serve and tests. */
-const sealerOf = (ctx: ServiceContext): PasswordSealer | undefined =>
-  (ctx as ServiceContext & { sealer?: PasswordSealer | null }).sealer ?? undefined;
+const sealerOf = (ctx: ServiceContext): PasswordSealer | undefined => ctx.sealer;
 
 export async function passwordFor(
   ctx: ServiceContext,

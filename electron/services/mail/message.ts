@@ -2,7 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailSettings } from '../../../shared/mail/settings.ts';
 import type { Store } from '../../db/store.ts';
 import { deviceName } from '../sync/bundles.ts';
-import { currentRegion } from '../sync/identity.ts';
+import { joinedRegion } from '../sync/identity.ts';
 import type { OutboxItem } from './outbox.ts';
 import { PART_EXTENSION, splitBundle } from './parts.ts';
 
@@ -41,7 +41,7 @@ export function composeMessages(
   settings: Pick<MailSettings, 'from' | 'fromName' | 'attachmentLimit'>,
 ): MailMessage[] {
   const sender = deviceName(store);
-  const region = currentRegion(store);
+  const region = joinedRegion(store);
   const regionName = region?.regionName || region?.regionId || '';
   const fromLine = settings.fromName ? `${settings.fromName} (${sender})` : sender;
   const forLine = item.toName || item.toEmail;

@@ -142,7 +142,8 @@ export function importBundleBytes(
       region = keyFromPassphrase(header, options.passphrase);
       const key = region;
       const name = header.regionName;
-      join = () => rememberRegion(store, name, key);
+      const passphrase = options.passphrase;
+      join = () => rememberRegion(store, name, key, passphrase);
     }
     options.progress?.(0, 1, 'Opening the bundle');
     const opened = decodeBundle(bytes, region);

@@ -1,10 +1,11 @@
 /**
- * Who this laptop is (an Ed25519 signing key) and which region secret it holds. Both live in
- * the store's meta table: local to this laptop, never synced.
+ * Who this laptop is (an Ed25519 signing key) and which region secret it holds. Both are
+ * local to this laptop, never synced, and kept sealed (electron/services/secrets/vault.ts).
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
+import { hasSecret, readSecret, writeSecret } from '../secrets/vault.ts';
 import { BundleError } from './bundleError.ts';
 import { rawPublicKey, type DeviceIdentity } from './bundleCrypto.ts';
 import type { BundleHeader } from './bundleHeader.ts';
@@ -20,6 +21,7 @@ export {
   currentRegionKey,
   joinRegion,
   joinRegionFromBundle,
+  joinedRegion,
   MIN_PASSPHRASE_LENGTH,
   regionKeyFromPassphrase,
   SCRYPT_PARAMS,
@@ -27,28 +29,27 @@ export {
   type RegionMembership,
 } from './regionSecret.ts';
 
-const SIGNING_KEY_META = 'device_signing_key';
-
 const identities = new WeakMap<Store, DeviceIdentity>();
 
 /** This laptop's signing identity; the key pair is created on first use and kept for good. */
 export function deviceIdentity(store: Store): DeviceIdentity {
   const cached = identities.get(store);
   if (cached) return cached;
-  if (!store.getMeta(SIGNING_KEY_META)) {
+  if (!hasSecret(store, 'signing_key')) {
     const { privateKey } = generateKeyPairSync('ed25519');
-    const encoded = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const encoded = privateKey.export({ format: 'der', type: 'pkcs8' });
     // Only if still absent, so two processes opening a new store end up with one key.
     store.db
       .transaction(() => {
-        if (!store.getMeta(SIGNING_KEY_META)) store.setMeta(SIGNING_KEY_META, encoded);
+        if (!hasSecret(store, 'signing_key')) writeSecret(store, 'signing_key', encoded);
       })
       .immediate();
   }
+  const der = readSecret(store, 'signing_key'); // outside the try: "locked" is not "damaged"
   let privateKey;
   try {
     privateKey = createPrivateKey({
-      key: Buffer.from(store.getMeta(SIGNING_KEY_META)!, 'base64'),
+      key: der!,
       format: 'der',
       type: 'pkcs8',
     });

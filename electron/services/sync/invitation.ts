@@ -1,7 +1,8 @@
 /**
  * An invitation file hands the region key to a new laptop without anyone typing the
- * passphrase. With an invite password the key inside is wrapped (scrypt + AES-256-GCM);
- * without one the file itself is as secret as the passphrase and must be handed over in person.
+ * passphrase. The key inside is always wrapped with an invite password (scrypt +
+ * AES-256-GCM), given to the newcomer apart from the file. Files from older versions that
+ * carry the key in clear (`protection: 'none'`) are still accepted, never written.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -67,28 +68,29 @@ function invitationAad(regionId: string, keyCheck: string): Buffer {
   return Buffer.from(`pamoja-invitation-v1\0${regionId}\0${keyCheck}`, 'utf8');
 }
 
-/** Writes an invitation to this laptop's region (atomically). */
-export async function writeInvitation(store: Store, path: string, invitePassword?: string): Promise<void> {
+/** Writes an invitation to this laptop's region (atomically), its key wrapped with `invitePassword`. */
+export async function writeInvitation(store: Store, path: string, invitePassword: string): Promise<void> {
+  if (normalisePassphrase(invitePassword ?? '') === '')
+    throw new PamojaError(
+      'invalid',
+      'An invitation needs a password, given to the newcomer apart from the file: the file never carries the region key in clear.',
+      'password',
+    );
   const region = currentRegion(store);
   if (!region)
     throw new PamojaError('invalid', 'This laptop has not joined a region yet, so it cannot invite anyone.');
   const keyCheck = keyCheckValue(region.key);
-  let secret: Invitation['secret'];
-  if (invitePassword === undefined) {
-    secret = { protection: 'none', key: region.key.key.toString('base64') };
-  } else {
-    const salt = randomBytes(16);
-    const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', wrappingKey(invitePassword, salt), nonce);
-    cipher.setAAD(invitationAad(region.regionId, keyCheck));
-    const sealed = Buffer.concat([cipher.update(region.key.key), cipher.final(), cipher.getAuthTag()]);
-    secret = {
-      protection: 'password',
-      salt: salt.toString('base64'),
-      nonce: nonce.toString('base64'),
-      sealed: sealed.toString('base64'),
-    };
-  }
+  const salt = randomBytes(16);
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', wrappingKey(invitePassword, salt), nonce);
+  cipher.setAAD(invitationAad(region.regionId, keyCheck));
+  const sealed = Buffer.concat([cipher.update(region.key.key), cipher.final(), cipher.getAuthTag()]);
+  const secret: Invitation['secret'] = {
+    protection: 'password',
+    salt: salt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    sealed: sealed.toString('base64'),
+  };
   const invitation: Invitation = {
     format: 'pamoja-invitation',
     version: 1,

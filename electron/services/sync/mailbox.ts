@@ -6,7 +6,7 @@ import { KnowledgeSchema, knowledgeCovers } from '../../../shared/sync/knowledge
 import type { Store } from '../../db/store.ts';
 import { inspectBundle, isPartialWrite, type BundleHeader } from './bundleFile.ts';
 import { exportBundle, importBundleBytes, type ImportOutcome } from './bundles.ts';
-import { currentRegion } from './identity.ts';
+import { joinedRegion } from './identity.ts';
 import { listPeers } from './knowledgeStore.ts';
 import { existingFolder } from './places.ts';
 
@@ -79,7 +79,7 @@ export async function syncFolder(
     try {
       const bytes = await readFile(join(folder, file));
       const header: BundleHeader = inspectBundle(bytes);
-      const region = currentRegion(store);
+      const region = joinedRegion(store);
       if (region && header.regionId !== region.regionId) {
         result.skipped.push({ file, reason: `another region (${header.regionName || header.regionId})` });
         continue;
@@ -99,7 +99,7 @@ export async function syncFolder(
     }
   }
 
-  if (currentRegion(store)) {
+  if (joinedRegion(store)) {
     options.progress?.(files.length, total, 'Writing this laptop’s bundle');
     const out = await exportBundle(store, { kind: 'peer' }, join(folder, own));
     result.written = { file: own, changes: out.changes, bytes: out.bytes };

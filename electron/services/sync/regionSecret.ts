@@ -1,8 +1,13 @@
-/** The region secret: derived from the passphrase with scrypt, kept in meta (never synced). */
+/**
+ * The region secret: derived from the passphrase with scrypt. Meta `sync_region` (never
+ * synced) names the region and its salt; the key itself is kept sealed
+ * (electron/services/secrets/vault.ts).
+ */
 import { randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 import { fromZodError, PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
+import { offerPassphrase, readSecret, writeSecret } from '../secrets/vault.ts';
 import { BundleError } from './bundleError.ts';
 import { keyCheckMatches, type RegionKey } from './bundleCrypto.ts';
 import type { BundleHeader } from './bundleHeader.ts';
@@ -57,7 +62,6 @@ const StoredRegion = z.object({
   regionId: z.string().min(1),
   regionName: z.string(),
   salt: b64(REGION_SALT_BYTES),
-  key: b64(32),
 });
 export type RegionMembership = { regionId: string; regionName: string; key: RegionKey };
 
@@ -79,7 +83,7 @@ export function joinRegion(store: Store, input: JoinInput): RegionKey {
   );
   if (keyCheck !== undefined && !keyCheckMatches(region, keyCheck))
     throw new BundleError('wrong_key', 'key check value differs', { regionName });
-  rememberRegion(store, regionName, region);
+  rememberRegion(store, regionName, region, passphrase);
   return region;
 }
 
@@ -99,26 +103,33 @@ export function joinRegionFromBundle(store: Store, header: BundleHeader, passphr
   });
 }
 
-/** Stores a region key; refuses to replace another region's (one laptop, one region). */
-export function rememberRegion(store: Store, regionName: string, region: RegionKey): void {
-  const current = currentRegion(store);
+/**
+ * Stores a region key, sealed; refuses to replace another region's (one laptop, one region).
+ * `passphrase`: the one the key was just derived from, which may also unlock the store's secrets.
+ */
+export function rememberRegion(
+  store: Store,
+  regionName: string,
+  region: RegionKey,
+  passphrase?: string,
+): void {
+  const current = joinedRegion(store);
   if (current && current.regionId !== region.regionId)
     throw new PamojaError(
       'conflict',
       `This laptop already belongs to the region ${current.regionName || current.regionId}.`,
     );
   if (!region.salt) throw new PamojaError('invalid', 'A region key to remember needs its salt.');
-  const stored = {
-    regionId: region.regionId,
-    regionName,
-    salt: region.salt,
-    key: region.key.toString('base64'),
-  };
-  store.setMeta(REGION_META, JSON.stringify(stored));
+  if (passphrase !== undefined) offerPassphrase(store, passphrase);
+  const stored = { regionId: region.regionId, regionName, salt: region.salt };
+  store.db.transaction(() => {
+    writeSecret(store, 'region_key', region.key);
+    store.setMeta(REGION_META, JSON.stringify(stored));
+  })();
 }
 
-/** The region this laptop belongs to, with its key; null before it joins one. */
-export function currentRegion(store: Store): RegionMembership | null {
+/** The region this laptop belongs to, without its key (no unlocking needed); null before it joins one. */
+export function joinedRegion(store: Store): { regionId: string; regionName: string; salt: string } | null {
   const raw = store.getMeta(REGION_META);
   if (raw === undefined) return null;
   let parsed;
@@ -129,8 +140,18 @@ export function currentRegion(store: Store): RegionMembership | null {
   }
   if (!parsed?.success)
     throw new PamojaError('internal', `The region secret kept in ${store.file} is damaged.`);
-  const { regionId, regionName, salt, key } = parsed.data;
-  return { regionId, regionName, key: { regionId, key: Buffer.from(key, 'base64'), salt } };
+  return parsed.data;
+}
+
+/** The region this laptop belongs to, with its key (unsealed); null before it joins one. */
+export function currentRegion(store: Store): RegionMembership | null {
+  const joined = joinedRegion(store);
+  if (!joined) return null;
+  const { regionId, regionName, salt } = joined;
+  const key = readSecret(store, 'region_key');
+  if (key?.length !== 32)
+    throw new PamojaError('internal', `The region secret kept in ${store.file} is damaged.`);
+  return { regionId, regionName, key: { regionId, key, salt } };
 }
 
 export function currentRegionKey(store: Store): RegionKey | null {

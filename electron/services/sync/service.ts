@@ -3,11 +3,11 @@ import { PamojaError } from '../../../shared/errors.ts';
 import { complement } from '../../../shared/sync/knowledge.ts';
 import type { Store } from '../../db/store.ts';
 import { deviceName } from './bundles.ts';
-import { acceptInvitation, currentRegion, joinRegion } from './identity.ts';
+import { acceptInvitation, joinedRegion, joinRegion } from './identity.ts';
 import { listPeers, ownClock } from './knowledgeStore.ts';
 
 export function syncStatus(store: Store) {
-  const region = currentRegion(store);
+  const region = joinedRegion(store);
   const count = (sql: string): number => (store.statements.get(sql).get() as { n: number }).n;
   const last = store.statements.get("SELECT max(at) AS at FROM sync_log WHERE outcome = 'ok'").get() as {
     at: string | null;
@@ -97,7 +97,7 @@ export type JoinRequest =
 export function joinSyncRegion(store: Store, req: JoinRequest): { regionId: string; regionName: string } {
   if ('invitation' in req) acceptInvitation(store, req.invitation, req.password);
   else {
-    const held = currentRegion(store);
+    const held = joinedRegion(store);
     if (held)
       throw new PamojaError(
         'conflict',
@@ -117,6 +117,6 @@ export function joinSyncRegion(store: Store, req: JoinRequest): { regionId: stri
     const regionName = req.regionName ?? regions.find((r) => r.id === regionId)?.name ?? '';
     joinRegion(store, { regionId, regionName, passphrase: req.passphrase });
   }
-  const region = currentRegion(store)!;
+  const region = joinedRegion(store)!;
   return { regionId: region.regionId, regionName: region.regionName };
 }
