@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { moveItem, totalMinutes, type AgendaItem } from '../../shared/sessions/agenda.ts';
+import { agendaMinutes, senseText } from '../../shared/sessions/sense.ts';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { SpotlightChart } from './SpotlightChart.tsx';
@@ -9,6 +10,8 @@ interface Props {
   onChange: (items: AgendaItem[]) => void;
   clusterName: string;
   schools: { id: string; name: string }[];
+  /** Told how many items have minutes that cannot be kept (the plan is not saved meanwhile). */
+  onProblems?: (errors: number) => void;
 }
 
 /**
@@ -16,8 +19,15 @@ interface Props {
  * slot's host and question, the practices to share. Items move with their ↑/↓ buttons or
  * Alt+↑/↓ from anywhere inside the item; focus follows the moved item.
  */
-export function AgendaEditor({ items, onChange, clusterName, schools }: Props) {
-  const { t } = useI18n();
+export function AgendaEditor({ items, onChange, clusterName, schools, onProblems }: Props) {
+  const { t, lang } = useI18n();
+  // Minutes as typed, while they differ from the stored number: "99999" stays on screen
+  // with its message, and the plan keeps its last good value.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const errors = items.filter(
+    (i) => typed[i.id] !== undefined && agendaMinutes(typed[i.id]!).minutes === null,
+  ).length;
+  useEffect(() => onProblems?.(errors), [errors, onProblems]);
   const list = useRef<HTMLOListElement>(null);
   const refocus = useRef<{ id: string; field: string } | null>(null);
 
@@ -62,93 +72,107 @@ export function AgendaEditor({ items, onChange, clusterName, schools }: Props) {
         {t('sessions.plan.reorderHelp')}
       </p>
       <ol className="agenda-list" ref={list} aria-describedby="agenda-help" data-testid="agenda">
-        {items.map((item, i) => (
-          <li
-            key={item.id}
-            className={`agenda-item kind-${item.kind}`}
-            data-item={item.id}
-            data-testid="agenda-item"
-            onKeyDown={onKeyDown(i)}
-          >
-            <div className="agenda-item-head">
-              <span className="agenda-n" aria-hidden="true">
-                {i + 1}.
-              </span>
-              <input
-                type="text"
-                className="agenda-title"
-                data-field="title"
-                aria-label={t('sessions.plan.itemTitle', { n: i + 1 })}
-                placeholder={t('sessions.plan.itemTitlePlaceholder')}
-                value={item.title}
-                maxLength={300}
-                onChange={(e) => update(item.id, { title: e.target.value })}
-              />
-              <label className="agenda-minutes">
+        {items.map((item, i) => {
+          const note = agendaMinutes(typed[item.id] ?? String(item.minutes)).note;
+          return (
+            <li
+              key={item.id}
+              className={`agenda-item kind-${item.kind}`}
+              data-item={item.id}
+              data-testid="agenda-item"
+              onKeyDown={onKeyDown(i)}
+            >
+              <div className="agenda-item-head">
+                <span className="agenda-n" aria-hidden="true">
+                  {i + 1}.
+                </span>
                 <input
-                  type="number"
-                  data-field="minutes"
-                  min={0}
-                  max={600}
-                  value={item.minutes}
-                  onChange={(e) =>
-                    update(item.id, {
-                      minutes: Math.max(0, Math.min(600, Math.round(Number(e.target.value) || 0))),
-                    })
-                  }
+                  type="text"
+                  className="agenda-title"
+                  data-field="title"
+                  aria-label={t('sessions.plan.itemTitle', { n: i + 1 })}
+                  placeholder={t('sessions.plan.itemTitlePlaceholder')}
+                  value={item.title}
+                  maxLength={300}
+                  onChange={(e) => update(item.id, { title: e.target.value })}
                 />
-                <span>{t('sessions.plan.min')}</span>
-              </label>
-              <span className="agenda-tools">
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-field="up"
-                  aria-label={t('sessions.plan.moveUp', { title: item.title || String(i + 1) })}
-                  disabled={i === 0}
-                  onClick={() => move(i, -1, i - 1 === 0 ? 'down' : 'up')}
+                <label className="agenda-minutes">
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    data-field="minutes"
+                    aria-label={t('sense.itemMinutes', { n: i + 1 })}
+                    aria-invalid={note?.severity === 'error' ? true : undefined}
+                    aria-describedby={note ? `minutes-note-${item.id}` : undefined}
+                    value={typed[item.id] ?? String(item.minutes)}
+                    onChange={(e) => {
+                      const text = e.target.value;
+                      const { minutes } = agendaMinutes(text);
+                      setTyped((m) => ({ ...m, [item.id]: text }));
+                      if (minutes !== null && minutes !== item.minutes) update(item.id, { minutes });
+                    }}
+                  />
+                  <span>{t('sessions.plan.min')}</span>
+                </label>
+                <span className="agenda-tools">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-field="up"
+                    aria-label={t('sessions.plan.moveUp', { title: item.title || String(i + 1) })}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1, i - 1 === 0 ? 'down' : 'up')}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-field="down"
+                    aria-label={t('sessions.plan.moveDown', { title: item.title || String(i + 1) })}
+                    disabled={i === items.length - 1}
+                    onClick={() => move(i, 1, i + 1 === items.length - 1 ? 'up' : 'down')}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-field="remove"
+                    aria-label={t('sessions.plan.remove', { title: item.title || String(i + 1) })}
+                    onClick={() => remove(i)}
+                  >
+                    ✕
+                  </button>
+                </span>
+              </div>
+              {note && (
+                <p
+                  id={`minutes-note-${item.id}`}
+                  className={note.severity === 'error' ? 'problem small' : 'sense-warning small'}
                 >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-field="down"
-                  aria-label={t('sessions.plan.moveDown', { title: item.title || String(i + 1) })}
-                  disabled={i === items.length - 1}
-                  onClick={() => move(i, 1, i + 1 === items.length - 1 ? 'up' : 'down')}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-field="remove"
-                  aria-label={t('sessions.plan.remove', { title: item.title || String(i + 1) })}
-                  onClick={() => remove(i)}
-                >
-                  ✕
-                </button>
-              </span>
-            </div>
-            <ItemBody
-              item={item}
-              update={(p) => update(item.id, p)}
-              clusterName={clusterName}
-              schools={schools}
-            />
-            <textarea
-              className="agenda-notes"
-              data-field="notes"
-              aria-label={t('sessions.plan.notes', { n: i + 1 })}
-              placeholder={t('sessions.plan.notesPlaceholder')}
-              value={item.notes}
-              maxLength={5000}
-              rows={item.notes ? 3 : 1}
-              onChange={(e) => update(item.id, { notes: e.target.value })}
-            />
-          </li>
-        ))}
+                  {senseText(note, lang)}
+                </p>
+              )}
+              <ItemBody
+                item={item}
+                update={(p) => update(item.id, p)}
+                clusterName={clusterName}
+                schools={schools}
+              />
+              <textarea
+                className="agenda-notes"
+                data-field="notes"
+                aria-label={t('sessions.plan.notes', { n: i + 1 })}
+                placeholder={t('sessions.plan.notesPlaceholder')}
+                value={item.notes}
+                maxLength={5000}
+                rows={item.notes ? 3 : 1}
+                onChange={(e) => update(item.id, { notes: e.target.value })}
+              />
+            </li>
+          );
+        })}
       </ol>
       <div className="agenda-foot">
         <button type="button" className="button" onClick={add}>

@@ -10,6 +10,7 @@ import { recommendMessages } from './recommend.ts';
 import { removalMessages } from './removals.ts';
 import { practiceWriteMessages } from './practices.ts';
 import { sessionMessages } from './sessions.ts';
+import { senseMessages } from '../../shared/sessions/sense.ts';
 
 /**
  * All UI messages. Each area has its own file here (e.g. `sync.ts`) made with
@@ -27,6 +28,7 @@ const all = {
     ...editingMessages.en,
     ...problemMessages.en,
     ...practiceWriteMessages.en,
+    ...senseMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -39,6 +41,7 @@ const all = {
     ...editingMessages.sw,
     ...problemMessages.sw,
     ...practiceWriteMessages.sw,
+    ...senseMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

@@ -4,6 +4,7 @@ import { modeLabel } from '../../shared/labels.ts';
 import { explain } from '../../shared/recommend/explain.ts';
 import { spotlightPracticeIds, withSpotlightPractice } from '../../shared/sessions/agenda.ts';
 import { agendaWords } from '../../shared/sessions/agendaText.ts';
+import { planDate, senseText } from '../../shared/sessions/sense.ts';
 import { sessionModes, type SessionKind } from '../../shared/schema/enums.ts';
 import { todayIso } from '../../shared/today.ts';
 import { call, useOp, type ApiError } from '../api.ts';
@@ -54,6 +55,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [exploring, setExploring] = useState(false);
+  const [minuteErrors, setMinuteErrors] = useState(0);
 
   const startKind = 'kind' in props ? (props.kind ?? 'meeting') : 'meeting';
   const key: DraftKey | null = clusterId
@@ -123,6 +125,12 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
 
   const save = async (): Promise<void> => {
     if (!plan || !key) return;
+    const errors = minuteErrors + (planDate(plan.date, todayIso())?.severity === 'error' ? 1 : 0);
+    if (errors > 0) {
+      setError(new Error(t('sense.fixFirst', { n: errors })));
+      document.querySelector<HTMLElement>('.session-plan [aria-invalid="true"]')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -141,6 +149,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
   if (cluster.error) return <ErrorBox error={cluster.error} onRetry={cluster.reload} />;
   if (!plan || !cluster.data) return error ? <ErrorBox error={error} /> : <Loading />;
   const set = (patch: Partial<PlanDraft>): void => setPlan({ ...plan, ...patch });
+  const dateNote = planDate(plan.date, todayIso());
 
   return (
     <section className="session-plan">
@@ -162,10 +171,28 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
       {error && <ErrorBox error={error} />}
 
       <div className="card plan-fields">
-        <label className="field">
-          {t('sessions.field.date')}
-          <input type="date" value={plan.date} required onChange={(e) => set({ date: e.target.value })} />
-        </label>
+        <div className="field">
+          <label className="field" htmlFor="plan-date">
+            {t('sessions.field.date')}
+          </label>
+          <input
+            id="plan-date"
+            type="date"
+            value={plan.date}
+            required
+            aria-invalid={dateNote?.severity === 'error' ? true : undefined}
+            aria-describedby={dateNote ? 'plan-date-note' : undefined}
+            onChange={(e) => set({ date: e.target.value })}
+          />
+          {dateNote && (
+            <p
+              id="plan-date-note"
+              className={dateNote.severity === 'error' ? 'problem small' : 'sense-warning small'}
+            >
+              {senseText(dateNote, lang)}
+            </p>
+          )}
+        </div>
         <fieldset className="field mode-choice">
           <legend>{t('sessions.field.mode')}</legend>
           <div className="chips">
@@ -230,6 +257,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
         <AgendaEditor
           items={plan.items}
           onChange={(items) => set({ items })}
+          onProblems={setMinuteErrors}
           clusterName={cluster.data.name}
           schools={cluster.data.schools}
         />

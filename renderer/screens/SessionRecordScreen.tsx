@@ -4,6 +4,8 @@ import { kindLabel, modeLabel } from '../../shared/labels.ts';
 import { draftToRecord, type RecordDraft } from '../../shared/sessions/record.ts';
 import { initialRecordDraft, recordFacts, withDefaultWitnesses } from '../../shared/sessions/recordForm.ts';
 import type { CommitmentProblem, ReviewProblem } from '../../shared/sessions/rules.ts';
+import { recordDate, senseText } from '../../shared/sessions/sense.ts';
+import { todayIso } from '../../shared/today.ts';
 import { call, useOp, type ApiError } from '../api.ts';
 import { AttendanceList } from '../components/AttendanceList.tsx';
 import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
@@ -105,6 +107,7 @@ export function SessionRecordScreen({ id }: { id: string }) {
   const s = session.data;
   const set = (patch: Partial<RecordDraft>): void => setDraft({ ...draft, ...patch });
   const peer = s.kind === 'peer_review';
+  const early = recordDate(s.date, todayIso());
   const present = Object.entries(draft.attendance).flatMap(([m, v]) => (v === 'present' ? [m] : []));
   const suggested = s.agenda.items.flatMap((i) =>
     i.kind === 'practice_spotlight' ? i.practices.map((p) => ({ id: p.id, title: p.title })) : [],
@@ -124,6 +127,11 @@ export function SessionRecordScreen({ id }: { id: string }) {
             {formatDate(lang, s.date)} · {modeLabel(lang, s.mode)}
             {s.place && ` · ${s.place}`}
           </p>
+          {early && (
+            <p className="sense-warning" data-testid="record-date-warning">
+              {senseText(early, lang)} <a href={`#/sessions/${s.id}/plan`}>{t('sense.changeDate')}</a>
+            </p>
+          )}
           <AutosaveStatus state={autosave.state} savedAt={autosave.savedAt} restoredAt={restoredAt} />
         </div>
         <div className="actions">

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { kindLabel, modeLabel, sessionStatusLabel } from '../../shared/labels.ts';
+import { toRecord } from '../../shared/sessions/sense.ts';
+import { todayIso } from '../../shared/today.ts';
 import { useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { formatDate } from '../format.ts';
@@ -16,6 +18,7 @@ export function SessionsScreen() {
   const [clusterId, setClusterId] = useState(() => hashQuery().get('cluster') ?? '');
   const [limit, setLimit] = useState(PAGE);
   const list = useOp('sessions.list', clusterId ? { clusterId, limit } : { limit });
+  const today = todayIso();
 
   const choose = (id: string): void => {
     setClusterId(id);
@@ -97,7 +100,18 @@ export function SessionsScreen() {
                   </td>
                   <td>{modeLabel(lang, s.mode)}</td>
                   <td>
-                    <span className={`chip status-${s.status}`}>{sessionStatusLabel(lang, s.status)}</span>
+                    {toRecord(s, today) ? (
+                      <a
+                        className="chip warn"
+                        href={`#/sessions/${s.id}/record`}
+                        title={t('sense.toRecordHint')}
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        {t('sense.toRecord')}
+                      </a>
+                    ) : (
+                      <span className={`chip status-${s.status}`}>{sessionStatusLabel(lang, s.status)}</span>
+                    )}
                   </td>
                   <td className="num">{s.present}</td>
                   <td className="num">{s.commitmentsMade}</td>
