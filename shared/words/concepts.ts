@@ -7,8 +7,8 @@ import type { PriorityTag } from '../schema/enums.ts';
  * question "girls dropping out" finds a practice about "wasichana wanaoacha shule", and a
  * typed problem about reading counts toward early literacy.
  *
- * Data, not code: add a concept or a term here and bump `vocabularyVersion`; the store
- * re-indexes the practice library when it opens with a newer version. Terms are written
+ * Data, not code: add a concept or a term here and bump `vocabularyVersion`; a store
+ * re-indexes the library's words for it (electron/db/words.ts). Terms are written
  * as a coach would write them; each is matched by its word forms (./forms.ts), a term of
  * several words as a phrase. `tags` only where the concept plainly names the priority.
  * tests/unit/wordsVocabulary.test.ts checks every concept has English and Kiswahili and

@@ -12,6 +12,8 @@ import { tokens } from '../../shared/words/forms.ts';
 import { questionLanguage } from '../../shared/words/typos.ts';
 import { costLevels, practiceSettings, priorityTags } from '../../shared/schema/enums.ts';
 import type { Store } from '../../electron/db/store.ts';
+import { practiceWordsCurrent, refreshPracticeWords, reindexPracticeWords } from '../../electron/db/words.ts';
+import { warmUp } from '../../electron/services/recommend/warm.ts';
 import { tempStore } from './helpers.ts';
 
 const search = (store: Store, filters: Record<string, unknown>) =>
@@ -266,6 +268,46 @@ describe('practice library search', () => {
 });
 
 describe('library words', () => {
+  it('re-indexes a large library made by another version in slices, not when the store opens', async () => {
+    const store = demoStore();
+    store.db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.practice_words_cols USING fts5vocab(main, practice_words, 'col')`,
+    );
+    const cols = () =>
+      store.db.prepare('SELECT term, col, doc, cnt FROM temp.practice_words_cols ORDER BY term, col').all();
+    const fresh = cols();
+    const practices = store.db.prepare('SELECT count(*) FROM practices').pluck().get() as number;
+    // As if the word forms had changed: another version, and an index that no longer fits.
+    const stale = () => {
+      store.db.prepare("UPDATE meta SET value = 'old' WHERE key = 'practice_words_version'").run();
+      store.db.exec("INSERT INTO practice_words(practice_words) VALUES ('delete-all')");
+    };
+    stale();
+    // Opening (the migrations' check) leaves a library larger than the limit as it is.
+    expect(refreshPracticeWords(store.db, 3)).toBe(false);
+    expect(practiceWordsCurrent(store.db)).toBe(false);
+    // Three slices, then the work stops half-way (the app closed, say).
+    const steps = reindexPracticeWords(store.db, 2);
+    for (let i = 0; i < 3; i++) expect(steps.next().done).toBe(false);
+    expect(
+      store.db.prepare("SELECT value FROM meta WHERE key = 'practice_words_reindexing'").pluck().get(),
+    ).toMatch(/:\d+$/);
+    expect(practiceWordsCurrent(store.db)).toBe(false);
+    // The warm-up goes on from where it had come, in slices, and the index is as if built anew.
+    await warmUp(store);
+    expect(practiceWordsCurrent(store.db)).toBe(true);
+    expect(cols()).toEqual(fresh);
+    expect(
+      store.db.prepare("SELECT count(*) FROM meta WHERE key = 'practice_words_reindexing'").pluck().get(),
+    ).toBe(0);
+    // A question asked before any warm-up re-indexes what it needs itself.
+    const before = search(store, { query: 'parents' }).total;
+    stale();
+    expect(search(store, { query: 'parents' }).total).toBe(before);
+    expect(cols()).toEqual(fresh);
+    expect(practices).toBeGreaterThan(6);
+  });
+
   it('indexes exactly the keys and concepts of every practice text', () => {
     const store = demoStore();
     const v = vocabulary(store, practiceIndex(store));

@@ -3,6 +3,7 @@ import type { ClusterPlace } from '../../../shared/recommend/places.ts';
 import { derive, type PracticeFacts } from '../../../shared/recommend/derive.ts';
 import type { PriorityTag } from '../../../shared/schema/enums.ts';
 import type { Store } from '../../db/store.ts';
+import { practiceWordsCurrent, reindexPracticeWords } from '../../db/words.ts';
 import { runAll, runInBackground } from '../slices.ts';
 
 /**
@@ -334,7 +335,11 @@ export async function warmPracticeIndex(store: Store, slice = 2000): Promise<Pra
 
 /** The current facts of every practice in the store. */
 export function practiceIndex(store: Store): PracticeIndex {
+  // The word index of a large library made by another version is brought up to date here
+  // if the warm-up has not done so yet (a question needs it now).
+  const reindexed = !practiceWordsCurrent(store.db) && runAll(reindexPracticeWords(store.db));
   let s = states.get(store);
+  if (s && reindexed) s.textVersion++;
   if (s) {
     const now = markers(store);
     if (now.dataVersion !== s.dataVersion || now.totalChanges !== s.totalChanges) {

@@ -1,14 +1,24 @@
 import type { Store } from '../../db/store.ts';
+import { practiceWordsCurrent, reindexPracticeWords } from '../../db/words.ts';
+import { runInBackground } from '../slices.ts';
 import { warmVocabulary } from '../practices/vocabulary.ts';
 import { practiceIndex, warmPracticeIndex } from './facts.ts';
 
 /**
- * Reads, a slice at a time, what recommendations and the library search keep in memory
- * (practice facts, the library's words), so the coach's first question after the app opens
+ * Re-indexes the library's words if a new version needs it, then reads, a slice at a time,
+ * what recommendations and the library search keep in memory (practice facts, the
+ * library's words), so the coach's first question after the app opens
  * is answered as fast as the next. Started by the shell and `serve` shortly after opening
  * the store; a question asked before it is done simply reads what it needs itself.
  */
 export async function warmUp(store: Store): Promise<void> {
+  // First the word index, when a large library was indexed by another version (see electron/db/words.ts).
+  if (!practiceWordsCurrent(store.db))
+    await runInBackground(
+      reindexPracticeWords(store.db),
+      () => !store.db.open || practiceWordsCurrent(store.db),
+    );
+  if (!store.db.open) return;
   const index = (await warmPracticeIndex(store)) ?? (store.db.open ? practiceIndex(store) : null);
   if (index && store.db.open) await warmVocabulary(store, index);
 }
