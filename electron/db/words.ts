@@ -51,7 +51,9 @@ export function practiceWordsCurrent(db: Database): boolean {
  * meanwhile are indexed by the triggers with the new version already.
  */
 export function* reindexPracticeWords(db: Database, slice = REINDEX_SLICE): Generator<void, boolean> {
-  const del = db.prepare('DELETE FROM practice_words WHERE rowid > ? AND rowid <= ?');
+  // One rowid at a time: FTS5 answers a rowid range by walking its whole index.
+  const del = db.prepare('DELETE FROM practice_words WHERE rowid = ?');
+  const seqs = db.prepare('SELECT seq FROM practices WHERE seq > ? AND seq <= ?').pluck();
   const add = db.prepare(`INSERT INTO practice_words(rowid, title, problem, summary, steps, tags)
     SELECT seq, pamoja_words(title, language), pamoja_words(problem, language), pamoja_words(summary, language),
            pamoja_words(steps, language), pamoja_tag_words(tags) FROM practices WHERE seq > ? AND seq <= ?`);
@@ -62,7 +64,7 @@ export function* reindexPracticeWords(db: Database, slice = REINDEX_SLICE): Gene
     const from = version === practiceWordsVersion ? Number(done) : 0;
     const upTo = nth.get(from, slice - 1) as number | undefined;
     const end = upTo ?? Number.MAX_SAFE_INTEGER;
-    del.run(from, end);
+    for (const seq of seqs.all(from, end) as number[]) del.run(seq);
     add.run(from, end);
     if (upTo !== undefined) {
       setMeta(db, PROGRESS_KEY, `${practiceWordsVersion}:${upTo}`);
