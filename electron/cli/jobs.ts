@@ -7,8 +7,14 @@ import { storeKeyOf } from '../services/secrets/vault.ts';
 import type { CliIo } from './command.ts';
 import { openExistingStore, unlockStore } from './openExisting.ts';
 
-/** Jobs that open or sign bundles, so need the store's sealed keys. */
-const BUNDLE_JOBS: ReadonlySet<JobOp> = new Set<JobOp>(['sync.import', 'sync.export', 'sync.folder']);
+/** Jobs that open or sign bundles (a fetched or opened email's, its receipt), so need the store's sealed keys. */
+const BUNDLE_JOBS: ReadonlySet<JobOp> = new Set<JobOp>([
+  'sync.import',
+  'sync.export',
+  'sync.folder',
+  'mail.fetch',
+  'mail.take',
+]);
 
 /**
  * Runs long work through the same job runner as the app and `serve` (a worker with its

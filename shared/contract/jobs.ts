@@ -20,6 +20,9 @@ export const jobOps = [
   'reports.save',
   'sheets.preview',
   'sheets.import',
+  'mail.send',
+  'mail.fetch',
+  'mail.take',
 ] as const;
 export type JobOp = (typeof jobOps)[number];
 

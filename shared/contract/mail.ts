@@ -65,6 +65,8 @@ const TakenView = z.object({
   message: z.string(),
   import: ImportSummary.optional(),
   receipt: z.number().optional(),
+  /** For a part: the hash of the bundle it belongs to (its other parts say the same). */
+  bundle: z.string().optional(),
 });
 
 const SettingsState = z.object({
@@ -117,7 +119,12 @@ export const mailOps = {
   'mail.queue': op(z.object({ to: z.string().trim().min(1).max(254) }), OutboxItemView),
   /** "Send now": every waiting item (or the ones named). */
   'mail.send': op(
-    z.object({ smtpPassword: password, ids: z.array(z.number().int()).max(1000).optional() }),
+    z.object({
+      smtpPassword: password,
+      ids: z.array(z.number().int()).max(1000).optional(),
+      /** Only the items whose next try is due (background sending); otherwise every waiting one. */
+      onlyDue: z.boolean().optional(),
+    }),
     z.object({
       sent: z.array(z.number()),
       retrying: z.array(z.object({ id: z.number(), failure: Failure, nextAttemptAt: z.string() })),

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listBackupFiles } from '../../electron/db/backupFiles.ts';
 import type { PasswordSealer } from '../../electron/services/mail/settings.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
@@ -90,6 +91,8 @@ describe('mail operations', () => {
       value: { outcome: string; receipt?: number }[];
     };
     expect(taken.value[0]).toMatchObject({ outcome: 'imported' });
+    // Taken through the job runner, with the snapshot every import takes first.
+    expect(listBackupFiles(b.file).map((x) => x.kind)).toEqual(['before-import']);
     expect(taken.value[0]!.receipt).toBeTypeOf('number');
     expect(await call(ctxB, 'mail.outbox', {})).toMatchObject({ waiting: { queued: 1 } });
   });

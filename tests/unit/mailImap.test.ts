@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailSettingsInput } from '../../shared/mail/settings.ts';
-import type { Store } from '../../electron/db/store.ts';
+import { listBackupFiles } from '../../electron/db/backupFiles.ts';
+import { openStore, type Store } from '../../electron/db/store.ts';
+import { createContext, type ServiceContext } from '../../electron/services/context.ts';
+import { dispatch } from '../../electron/services/dispatch.ts';
+import { handlers } from '../../electron/services/index.ts';
 import { resolveRecipient } from '../../electron/services/mail/addressBook.ts';
 import { fetchMail, testImap } from '../../electron/services/mail/imap.ts';
 import { getOutboxItem, listOutbox, queueBundle } from '../../electron/services/mail/outbox.ts';
@@ -12,6 +16,7 @@ import { sendOutbox } from '../../electron/services/mail/send.ts';
 import { saveMailSettings } from '../../electron/services/mail/settings.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { getPeer } from '../../electron/services/sync/knowledgeStore.ts';
+import { tempDir } from './helpers.ts';
 import { twoLaptops } from './mail/laptops.ts';
 import {
   dovecotAvailable,
@@ -191,6 +196,46 @@ describe.skipIf(skip)('fetching from IMAP (dovecot)', () => {
     const next = await queueBundle(a, resolveRecipient(a, b.deviceId));
     expect(next.changes).toBe(0);
     expect(storeDigest(a).digest).toBe(storeDigest(b).digest);
+  });
+
+  it('through the contract, Send now and Fetch run as jobs in the worker; the fetch snapshots only before it imports', async () => {
+    const { a, b } = await laptops();
+    // The phases the runner reports are the worker's: the work ran there.
+    const phases: string[] = [];
+    const ctxA = createContext(a, tempDir(), 'http', (p) => phases.push(p.label));
+    const ctxB = createContext(b, tempDir(), 'http', (p) => phases.push(p.label));
+    const call = async (ctx: ServiceContext, op: string, input: unknown) => {
+      const r = await dispatch(handlers, ctx, op, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as Record<string, unknown>;
+    };
+    await call(ctxA, 'mail.queue', { to: b.deviceId });
+    // The browser typed the password once: the transport's side keeps it and hands it to the worker.
+    const sent = await call(ctxA, 'mail.send', { smtpPassword: 'secret' });
+    expect(sent.sent).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+    await deliver();
+
+    // Nothing to take yet on A: no snapshot.
+    await call(ctxA, 'mail.fetch', { imapPassword: password('amina') });
+    expect(listBackupFiles(a.file)).toEqual([]);
+    const before = storeDigest(b).digest;
+    const fetched = await call(ctxB, 'mail.fetch', { imapPassword: password('juma') });
+    expect(fetched.messages).toMatchObject([{ outcome: 'imported', moved: true }]);
+    expect(storeDigest(b).digest).toBe(storeDigest(a).digest);
+    const backups = listBackupFiles(b.file);
+    expect(backups.map((x) => x.kind)).toEqual(['before-import']);
+    const snapshot = openStore(backups[0]!.path, { readonly: true });
+    expect(storeDigest(snapshot).digest).toBe(before);
+    snapshot.close();
+    expect(phases).toEqual(expect.arrayContaining(['sending', 'fetching', 'backup']));
+
+    // While a job holds B, fetching is refused with a message naming it.
+    const busy = await ctxB.jobs.start('sync.export', { kind: 'full', path: join(tempDir(), 'b.pamoja') });
+    await expect(call(ctxB, 'mail.fetch', { imapPassword: password('juma') })).rejects.toThrow(
+      /already writing a bundle on this store/,
+    );
+    await ctxB.jobs.wait(busy.jobId);
   });
 
   it('leaves a damaged message in the inbox with its reason, and moves the good one', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../command.ts';
 import { openStore } from '../../db/store.ts';
 import { joinedRegion } from '../../services/sync/identity.ts';
-import { takeFileAt, type Taken } from '../../services/mail/receive.ts';
+import type { OpOutput } from '../../../shared/contract/index.ts';
 import type { ImportSummary } from '../../../shared/contract/sync.ts';
 import { runCliJob } from '../jobs.ts';
 import { unlockStore } from '../openExisting.ts';
@@ -39,7 +39,7 @@ export const importCommand: Command = {
       store.close();
       throw e;
     });
-    const results: (ImportSummary | { file: string; error: string } | { file: string; taken: Taken[] })[] =
+    const results: (ImportSummary | { file: string; error: string } | { file: string; taken: OpOutput<'mail.take'> })[] =
       [];
     const waiting = new Map<string, string>();
     let failed = false;
@@ -49,7 +49,12 @@ export const importCommand: Command = {
           const passphrase = joinedRegion(store) ? undefined : await readPassphrase(io);
           if (!/\.pamoja$/i.test(file)) {
             // An email or a part: taken through the mail service (parts wait for the rest).
-            const taken = await takeFileAt(store, file, { passphrase });
+            const taken = await runCliJob(
+              db,
+              'mail.take',
+              { path: file, ...(passphrase ? { passphrase } : {}) },
+              io,
+            );
             results.push({ file, taken });
             for (const t of taken) {
               if (t.outcome === 'failed') {

@@ -9,11 +9,9 @@ import { termOf } from '../../../shared/sessions/completion.ts';
 import { todayIso } from '../../../shared/today.ts';
 import type { Store } from '../../db/store.ts';
 import { resolveRecipient, saveAddress } from '../../services/mail/addressBook.ts';
-import { fetchMail } from '../../services/mail/imap.ts';
 import { saveDraft } from '../../services/mail/draft.ts';
 import { listOutbox, queueBundle, queueReport, type OutboxItem } from '../../services/mail/outbox.ts';
 import { waitingBundles } from '../../services/mail/receive.ts';
-import { sendOutbox } from '../../services/mail/send.ts';
 import { readMailSettings, saveMailSettings } from '../../services/mail/settings.ts';
 import { testSmtp } from '../../services/mail/smtp.ts';
 import { buildReportFile } from '../../services/reports/build.ts';
@@ -29,6 +27,7 @@ import {
   type CliIo,
   type Command,
 } from '../command.ts';
+import { runCliJob } from '../jobs.ts';
 import { openExistingStore, unlockStore } from '../openExisting.ts';
 
 const USAGE = [
@@ -224,7 +223,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     try {
       const waiting = listOutbox(store).filter((i) => i.status === 'queued' || i.status === 'sending');
       const pw = waiting.length ? await smtpPassword(io, store) : undefined;
-      const r = await sendOutbox(store, { smtpPassword: pw, now: true });
+      const r = await runCliJob(store.file, 'mail.send', pw ? { smtpPassword: pw } : {}, io);
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout(
@@ -276,7 +275,12 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
         ? await readSecret(io, 'PAMOJA_IMAP_PASSWORD', `Password for ${s.imap.user} at ${s.imap.host}: `)
         : undefined;
       const passphrase = joinedRegion(store) ? undefined : await readPassphrase(io);
-      const r = await fetchMail(store, { imapPassword: password, passphrase });
+      const r = await runCliJob(
+        store.file,
+        'mail.fetch',
+        { ...(password ? { imapPassword: password } : {}), ...(passphrase ? { passphrase } : {}) },
+        io,
+      );
       if (values.json) io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       else {
         if (r.messages.length === 0) io.stdout(`No Pamoja messages in ${r.folder}.\n`);

@@ -1,13 +1,18 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { Contract } from '../../../shared/contract/index.ts';
 import type { JobOp } from '../../../shared/contract/jobs.ts';
 import type { Store } from '../../db/store.ts';
-import type { FileAccess } from '../files/access.ts';
+import type { ServiceContext } from '../context.ts';
 import { bundlesFolder } from '../shell/handlers.ts';
 import { bundleTarget, existingBundle, existingFolder, ownFolder } from '../sync/places.ts';
 import { generateDemo } from '../../demo/generate.ts';
 import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
+import { passwordFor, takenView } from '../mail/handlers.ts';
+import { fetchMail } from '../mail/imap.ts';
+import { takeFileAt } from '../mail/receive.ts';
+import { sendOutbox } from '../mail/send.ts';
+import { requireMailSettings } from '../mail/settings.ts';
 import { exportReport, previewReport, saveReport } from '../reports/files.ts';
 import { importSheet, previewSheet, sheetInput } from '../sheets/service.ts';
 import { exportBundle, importBundleFile } from '../sync/bundles.ts';
@@ -28,11 +33,11 @@ export interface JobEnv {
   browser?: string;
 }
 
-/** What `prepare` may use: it runs on the transport's thread, before the job starts. */
-export interface JobPrepareContext {
-  files: FileAccess;
-  dataDir: string;
-}
+/**
+ * What `prepare` and `finish` may use: the caller's context, on the transport's thread
+ * (its files, its data folder, the passwords it holds). The CLI gives none.
+ */
+export type JobPrepareContext = ServiceContext;
 
 type JobInput<K extends JobOp> = z.output<Contract[K]['input']>;
 
@@ -200,5 +205,42 @@ export const jobRegistry: Registry = {
     doing: 'importing a spreadsheet',
     // The snapshot is taken once the sheet passed its checks, just before it is written.
     run: (store, input, hooks, env) => importSheet(store, sheetInput(input), hooks, env.backup),
+  },
+  // Mail: the passwords are found on the transport's thread (sealed in the app, typed in the
+  // browser) and reach the worker in its input, in memory only.
+  'mail.send': {
+    cancellable: false, // each item's status is written as it goes
+    doing: 'sending mail',
+    prepare: async (input, ctx) =>
+      requireMailSettings(ctx.store).smtp.user
+        ? { ...input, smtpPassword: await passwordFor(ctx, 'smtp', input.smtpPassword) }
+        : input,
+    run: (store, { smtpPassword, ids, onlyDue }, hooks) =>
+      sendOutbox(store, { smtpPassword, now: !onlyDue, ...(ids ? { ids } : {}) }, hooks),
+  },
+  'mail.fetch': {
+    cancellable: false, // each message is taken in on its own
+    doing: 'fetching mail',
+    prepare: async (input, ctx) => ({
+      ...input,
+      imapPassword: requireMailSettings(ctx.store).imap
+        ? await passwordFor(ctx, 'imap', input.imapPassword)
+        : input.imapPassword,
+    }),
+    // The snapshot is taken before the first bundle goes in: a fetch that finds nothing takes none.
+    run: async (store, { imapPassword, passphrase }, hooks, env) => {
+      const r = await fetchMail(store, { imapPassword, passphrase, beforeImport: env.backup }, hooks);
+      return { folder: r.folder, messages: r.messages.map(({ taken: _taken, ...m }) => m) };
+    },
+  },
+  'mail.take': {
+    cancellable: false, // each bundle in the email is committed on its own
+    backupBefore: 'before-import',
+    doing: 'taking in an email',
+    prepare: (input, { files }) => ({ ...input, path: files.resolve(input.path, 'read') }),
+    run: async (store, { path, passphrase }, hooks) => {
+      hooks.progress({ phase: 'taking', detail: basename(path), done: 0, total: 1 });
+      return (await takeFileAt(store, path, { passphrase })).map(takenView);
+    },
   },
 };

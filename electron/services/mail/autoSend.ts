@@ -1,5 +1,4 @@
 import type { ServiceContext } from '../context.ts';
-import { sendOutbox } from './send.ts';
 import { readMailSettings } from './settings.ts';
 
 /** How often the app and `serve` look for outbox items whose next try is due. */
@@ -18,8 +17,8 @@ function somethingDue(ctx: ServiceContext): boolean {
 }
 
 /**
- * Retries with backoff while the app runs: every minute, the items whose next try is due
- * are sent — only when mail is set up and its password is at hand (sealed in the app, typed
+ * Retries with backoff while the app runs: every minute, when no other job holds the
+ * store, the items whose next try is due are sent — only when mail is set up and its password is at hand (sealed in the app, typed
  * in the browser); otherwise they simply wait for "Send now". Never marks an item failed for
  * a missing password. Returns a function that stops it.
  */
@@ -33,11 +32,14 @@ export function startMailAutoSend(
     if (running) return;
     running = true;
     try {
+      // Another job holds the store (an import): the next tick tries again.
+      if (ctx.jobs.busy()) return;
       const settings = readMailSettings(ctx.store);
       if (!settings || !somethingDue(ctx)) return;
       const pw = settings.smtp.user ? await password(ctx) : undefined;
       if (settings.smtp.user && !pw) return;
-      await sendOutbox(ctx.store, { smtpPassword: pw });
+      // In the job runner's worker, like "Send now": the page's calls never wait for SMTP.
+      await ctx.jobs.run('mail.send', { onlyDue: true, ...(pw ? { smtpPassword: pw } : {}) }, ctx);
     } catch (e) {
       // The outbox keeps each item's own reason; a store that cannot be read is reported once per try.
       console.error('[pamoja] sending mail in the background failed:', (e as Error).message);

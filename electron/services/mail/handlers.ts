@@ -5,7 +5,7 @@ import type { HandlerMap, OpsOf } from '../handlers.ts';
 import { bundlesFolder } from '../shell/handlers.ts';
 import { listAddresses, removeAddress, resolveRecipient, saveAddress } from './addressBook.ts';
 import { saveDraft } from './draft.ts';
-import { fetchMail, testImap } from './imap.ts';
+import { testImap } from './imap.ts';
 import {
   listOutbox,
   queueBundle,
@@ -14,8 +14,7 @@ import {
   retryOutboxItem,
   waitingCount,
 } from './outbox.ts';
-import { takeFileAt, waitingBundles, type Taken } from './receive.ts';
-import { sendOutbox } from './send.ts';
+import { waitingBundles, type Taken } from './receive.ts';
 import {
   hasStoredPassword,
   readMailSettings,
@@ -61,11 +60,12 @@ function settingsState(ctx: ServiceContext) {
   };
 }
 
-const takenView = (t: Taken) => ({
+export const takenView = (t: Taken) => ({
   name: t.name,
   outcome: t.outcome,
   message: t.message,
   ...(t.receipt === undefined ? {} : { receipt: t.receipt }),
+  ...(t.bundle === undefined ? {} : { bundle: t.bundle }),
   ...(t.import
     ? {
         import: {
@@ -129,29 +129,13 @@ export const mailHandlers: HandlerMap<OpsOf<'mail'>> = {
     partsWaiting: waitingBundles(store),
   }),
   'mail.queue': ({ to }, { store }) => queueBundle(store, resolveRecipient(store, to)),
-  'mail.send': async ({ smtpPassword, ids }, ctx) => {
-    const settings = requireMailSettings(ctx.store);
-    const pw = settings.smtp.user ? await passwordFor(ctx, 'smtp', smtpPassword) : undefined;
-    return sendOutbox(
-      ctx.store,
-      { smtpPassword: pw, now: true, ...(ids ? { ids } : {}) },
-      {
-        progress: (p) => ctx.progress(p.done, p.total, p.phase),
-        cancelled: () => false,
-      },
-    );
-  },
+  // Sending, fetching and taking in an email run in the job runner's worker
+  // (electron/services/jobs/registry.ts), where the passwords are found before they start.
+  'mail.send': (input, ctx) => ctx.jobs.run('mail.send', input, ctx),
   'mail.retry': ({ id }, { store }) => retryOutboxItem(store, id),
   'mail.remove': ({ id }, { store }) => removeOutboxItem(store, id),
   'mail.restore': ({ id }, { store }) => restoreOutboxItem(store, id),
-  'mail.fetch': async ({ imapPassword, passphrase }, ctx) => {
-    const r = await fetchMail(
-      ctx.store,
-      { imapPassword: await passwordFor(ctx, 'imap', imapPassword), passphrase },
-      { progress: (p) => ctx.progress(p.done, p.total, p.phase), cancelled: () => false },
-    );
-    return { folder: r.folder, messages: r.messages.map(({ taken: _taken, ...m }) => m) };
-  },
+  'mail.fetch': (input, ctx) => ctx.jobs.run('mail.fetch', input, ctx),
   'mail.draft': async ({ to, path }, { store, dataDir, files }) => {
     const stamp = new Date(store.clock.now()).toISOString().slice(0, 16).replaceAll(':', '-');
     const out = path
@@ -160,6 +144,5 @@ export const mailHandlers: HandlerMap<OpsOf<'mail'>> = {
     const r = await saveDraft(store, resolveRecipient(store, to), out);
     return { ...r, bundleRef: files.grant(r.bundle, 'read') };
   },
-  'mail.take': async ({ path, passphrase }, { store, files }) =>
-    (await takeFileAt(store, files.resolve(path, 'read'), { passphrase })).map(takenView),
+  'mail.take': (input, ctx) => ctx.jobs.run('mail.take', input, ctx),
 };

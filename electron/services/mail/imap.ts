@@ -107,7 +107,12 @@ export async function testImap(
  */
 export async function fetchMail(
   store: Store,
-  input: { imapPassword?: string | undefined; passphrase?: string | undefined },
+  input: {
+    imapPassword?: string | undefined;
+    passphrase?: string | undefined;
+    /** Called before the first bundle is imported (the job runner's snapshot). */
+    beforeImport?: () => Promise<void>;
+  },
   control: JobControl = noJobControl,
 ): Promise<FetchOutcome> {
   const settings = requireMailSettings(store);
@@ -145,11 +150,11 @@ export async function fetchMail(
       const uids = Array.isArray(found) ? found : [];
       for (const [i, uid] of uids.entries()) {
         if (control.cancelled()) break;
-        control.progress({ phase: 'Fetching mail', done: i, total: uids.length });
-        const taken = await takeMessage(store, client, uid, target, input.passphrase);
+        control.progress({ phase: 'fetching', done: i, total: uids.length });
+        const taken = await takeMessage(store, client, uid, target, input);
         if (taken) outcome.messages.push(taken);
       }
-      control.progress({ phase: 'Fetching mail', done: uids.length, total: uids.length });
+      control.progress({ phase: 'fetching', done: uids.length, total: uids.length });
     } finally {
       lock.release();
     }
@@ -167,7 +172,7 @@ async function takeMessage(
   client: ImapFlow,
   uid: number,
   target: string,
-  passphrase: string | undefined,
+  { passphrase, beforeImport }: { passphrase?: string | undefined; beforeImport?: () => Promise<void> },
 ): Promise<FetchedMessage | null> {
   const meta = await client.fetchOne(
     String(uid),
@@ -197,6 +202,7 @@ async function takeMessage(
               passphrase,
               source: 'imap',
               skipWithoutBundle: !isPamoja,
+              ...(beforeImport ? { beforeImport } : {}),
             })
           : [];
     } catch (e) {

@@ -34,6 +34,8 @@ export interface TakeOptions {
   source?: string;
   /** An email with no bundle or part is passed over (not an error): fetching finds other mail too. */
   skipWithoutBundle?: boolean;
+  /** Called just before a bundle is imported (the job runner's before-import snapshot). */
+  beforeImport?: () => Promise<void>;
 }
 
 export const isBundle = (b: Uint8Array): boolean =>
@@ -138,6 +140,7 @@ async function takeBundle(
       outcome: 'known',
       message: `The bundle from ${header.senderName || 'another laptop'} was taken in already.`,
     };
+  await options.beforeImport?.();
   let result: ImportOutcome;
   try {
     result = importBundleBytes(store, bytes, {

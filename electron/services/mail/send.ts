@@ -1,18 +1,15 @@
 import { backoffMs, classifyMailError, failure, type Failure } from '../../../shared/mail/failure.ts';
 import type { MailSettings } from '../../../shared/mail/settings.ts';
 import type { Store } from '../../db/store.ts';
+import { noHooks, type JobHooks } from '../jobs/hooks.ts';
 import { composeMessages } from './message.ts';
 import { getOutboxItem, outboxContent, settleOutbox, type OutboxItem } from './outbox.ts';
 import { requireMailSettings } from './settings.ts';
 import { smtpSender } from './smtp.ts';
 
-/** The long-work runner's shape (electron/services/jobs/): progress reports, cancel polled between items. */
-export interface JobControl {
-  progress: (p: { phase: string; done: number; total: number }) => void;
-  cancelled: () => boolean;
-}
-
-export const noJobControl: JobControl = { progress: () => undefined, cancelled: () => false };
+/** The job runner's hooks (electron/services/jobs/): progress reports, cancel polled between items. */
+export type JobControl = JobHooks;
+export const noJobControl: JobControl = noHooks;
 
 export interface SendInput {
   smtpPassword?: string | undefined;
@@ -73,7 +70,7 @@ export async function sendOutbox(
   try {
     for (const [i, id] of due.entries()) {
       if (control.cancelled()) break;
-      control.progress({ phase: 'Sending mail', done: i, total: due.length });
+      control.progress({ phase: 'sending', done: i, total: due.length });
       const item = getOutboxItem(store, id);
       const r = await sendItem(store, item, settings, sender);
       if (r === null) outcome.sent.push(id);
@@ -93,7 +90,7 @@ export async function sendOutbox(
         outcome.failed.push({ id, failure: r });
       }
     }
-    control.progress({ phase: 'Sending mail', done: due.length, total: due.length });
+    control.progress({ phase: 'sending', done: due.length, total: due.length });
   } finally {
     sender.close();
   }
