@@ -39,8 +39,9 @@ export const importCommand: Command = {
       store.close();
       throw e;
     });
-    const results: (ImportSummary | { file: string; error: string } | { file: string; taken: OpOutput<'mail.take'> })[] =
-      [];
+    const results: (
+      ImportSummary | { file: string; error: string } | { file: string; taken: OpOutput<'mail.take'> }
+    )[] = [];
     const waiting = new Map<string, string>();
     let failed = false;
     try {
