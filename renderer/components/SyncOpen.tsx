@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
-import { call } from '../api.ts';
+import { ApiError, call } from '../api.ts';
+import type { Lang } from '../../shared/i18n.ts';
+import { generatePassphrase, passphraseBits } from '../../shared/passphrase/generate.ts';
+import { isWeakness, weaknessMessage } from '../../shared/passphrase/strength.ts';
 import { useHashQuery } from '../router.ts';
 import { formatDate } from '../format.ts';
 import { useFilesT } from '../i18n/useFilesT.ts';
@@ -136,13 +139,29 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
 
 /** Joins a region: the first laptop starts its secret; others accept an invitation. */
 export function JoinCard({ onDone }: { onDone: () => void }) {
-  const { t } = useSyncT();
+  const { t, lang } = useSyncT();
   const [passphrase, setPassphrase] = useState('');
+  const [shown, setShown] = useState(false);
+  const [suggested, setSuggested] = useState<Lang | null>(null);
   const [invitation, setInvitation] = useState<Target>(noTarget);
   const [password, setPassword] = useState('');
   const action = useAction(onDone);
   const join = (input: Parameters<typeof call<'sync.join'>>[1]) =>
-    action.run(async () => t('sync.join.done', { region: (await call('sync.join', input)).regionName }));
+    action.run(async () => {
+      try {
+        return t('sync.join.done', { region: (await call('sync.join', input)).regionName });
+      } catch (e) {
+        // A weak passphrase: its reason in the coach's language.
+        if (e instanceof ApiError && e.reason === 'weak_passphrase' && isWeakness(e.detail))
+          throw Object.assign(new Error(e.message), { content: weaknessMessage(e.detail, lang) });
+        throw e;
+      }
+    });
+  const suggest = (words: Lang): void => {
+    setPassphrase(generatePassphrase(words));
+    setSuggested(words);
+    setShown(true);
+  };
   return (
     <div className="card">
       <h2>{t('sync.join.title')}</h2>
@@ -150,12 +169,45 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
       <label className="field">
         {t('sync.join.passphrase')}
         <input
-          type="password"
+          type={shown ? 'text' : 'password'}
           value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
+          onChange={(e) => {
+            setPassphrase(e.target.value);
+            setSuggested(null);
+          }}
+          autoComplete="new-password"
+          spellCheck={false}
           data-testid="join-passphrase"
         />
       </label>
+      <label className="check">
+        <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
+        {t('sync.join.show')}
+      </label>
+      <div className="suggest-row" role="group" aria-label={t('sync.join.suggest')}>
+        <span className="muted">{t('sync.join.suggest')}:</span>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => suggest('en')}
+          data-testid="suggest-en"
+        >
+          {t('sync.join.suggestEn')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => suggest('sw')}
+          data-testid="suggest-sw"
+        >
+          {t('sync.join.suggestSw')}
+        </button>
+      </div>
+      {suggested && (
+        <p className="muted" role="status" data-testid="suggested-note">
+          {t('sync.join.suggested', { bits: Math.round(passphraseBits(suggested)) })}
+        </p>
+      )}
       <button
         className="button"
         disabled={!passphrase || action.busy}

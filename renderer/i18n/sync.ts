@@ -25,6 +25,12 @@ export const syncMessages = defineMessages({
     'sync.join.start': 'Start the region secret',
     'sync.join.accept': 'Accept the invitation',
     'sync.join.done': 'This laptop now holds the secret of {region}.',
+    'sync.join.suggest': 'Suggest a passphrase',
+    'sync.join.suggestEn': 'in English',
+    'sync.join.suggestSw': 'in Kiswahili',
+    'sync.join.suggested':
+      'Six random words (about {bits} bits). Write them down and give them to the region’s other coaches in person, never by SMS or email.',
+    'sync.join.show': 'Show the passphrase',
     'sync.clockWarnings': 'A clock looks wrong',
     'sync.clockWarning':
       'The clock of {device} looked {days, plural, one {# day} other {# days}} ahead ({file}, {at}); {held, plural, one {# change is} other {# changes are}} held back until this laptop’s clock reaches them. Check the date and time on that laptop.',
@@ -108,6 +114,12 @@ export const syncMessages = defineMessages({
     'sync.join.start': 'Anzisha siri ya kanda',
     'sync.join.accept': 'Kubali mwaliko',
     'sync.join.done': 'Kompyuta hii sasa ina siri ya {region}.',
+    'sync.join.suggest': 'Pendekeza nenosiri',
+    'sync.join.suggestEn': 'kwa Kiingereza',
+    'sync.join.suggestSw': 'kwa Kiswahili',
+    'sync.join.suggested':
+      'Maneno sita ya nasibu (takriban biti {bits}). Yaandike na uwape makocha wengine wa kanda ana kwa ana, kamwe si kwa SMS wala barua pepe.',
+    'sync.join.show': 'Onyesha nenosiri',
     'sync.clockWarnings': 'Saa moja inaonekana si sahihi',
     'sync.clockWarning':
       'Saa ya {device} ilionekana mbele kwa siku {days} ({file}, {at}); {held, plural, one {badiliko # limezuiliwa hadi saa ya kompyuta hii ilifikie} other {mabadiliko # yamezuiliwa hadi saa ya kompyuta hii iyafikie}}. Angalia tarehe na saa kwenye kompyuta hiyo.',

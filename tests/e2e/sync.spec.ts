@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const PASS = 'mvua ya masika 2026';
@@ -111,4 +112,42 @@ test('a bundle opened with the app shows what it is, from whichever screen is sh
   await expect(app.getByTestId('sync-screen')).toBeVisible();
   await expect(app.getByTestId('import-path')).toHaveValue(bundle);
   await expect(app.getByTestId('bundle-header')).toContainText('Kilifi');
+});
+
+test('a weak region passphrase is refused with its reason, in English and Kiswahili; a suggested one is taken', async ({
+  app,
+  serveAnother,
+}, testInfo) => {
+  for (const lang of ['en', 'sw'] as const) {
+    const laptop = await serveAnother('demo', `laptop-${lang}`);
+    await app.goto(laptop.url);
+    await app.evaluate((l) => {
+      const g = globalThis as unknown as { localStorage: Storage; location: { hash: string } };
+      g.localStorage.setItem('pamoja.lang', l);
+      g.location.hash = '#/sync';
+    }, lang);
+    await app.reload();
+    await expect(app.getByTestId('sync-screen')).toBeVisible();
+
+    await app.getByTestId('join-passphrase').fill('password1');
+    await app.getByTestId('join-start').click();
+    await expect(app.getByRole('alert')).toContainText(
+      lang === 'en' ? 'Many people use this passphrase' : 'Watu wengi hutumia nenosiri hili',
+    );
+    await expect(app.getByTestId('sync-not-joined')).toBeVisible();
+
+    await app.getByTestId(`suggest-${lang}`).click();
+    const suggested = await app.getByTestId('join-passphrase').inputValue();
+    expect(suggested.split(' ')).toHaveLength(6);
+    await expect(app.getByTestId('join-passphrase')).toHaveAttribute('type', 'text'); // shown, to write down
+    await expect(app.getByTestId('suggested-note')).toContainText(
+      lang === 'en' ? 'Six random words' : 'Maneno sita',
+    );
+    await expectAccessible(app, `join card (${lang})`, testInfo);
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot({ path: testInfo.outputPath(`join-suggested-${lang}.png`) });
+    await app.getByTestId('join-start').click();
+    await expect(app.getByTestId('sync-not-joined')).toHaveCount(0);
+    await laptop.stop();
+  }
 });

@@ -136,17 +136,17 @@ describe('invitations', () => {
     const amina = tempStore();
     joinKilifi(amina);
     const file = join(tempDir(), 'kilifi.pamoja-invite');
-    await writeInvitation(amina, file, 'tea at four');
+    await writeInvitation(amina, file, 'tea at four by the baobab');
     expect(readFileSync(file, 'utf8')).not.toContain(currentRegionKey(amina)!.key.toString('base64'));
 
     const baraka = tempStore();
     expect(invitationError(() => acceptInvitation(baraka, file)).reason).toBe('needs_password');
-    const wrong = invitationError(() => acceptInvitation(baraka, file, 'tea at five'));
+    const wrong = invitationError(() => acceptInvitation(baraka, file, 'tea at five by the baobab'));
     expect(wrong.reason).toBe('wrong_password');
     expect(wrong.message).toBe('Wrong password for this invitation.');
     expect(currentRegionKey(baraka)).toBeNull();
 
-    const key = acceptInvitation(baraka, file, 'tea at four');
+    const key = acceptInvitation(baraka, file, 'tea at four by the baobab');
     expect(key.key).toEqual(currentRegionKey(amina)!.key);
     expect(currentRegion(baraka)!.regionName).toBe('Kilifi');
     expect(Buffer.from(decodeBundle(bundleFrom(amina, 'hello Baraka'), key).payload).toString()).toBe(
@@ -169,7 +169,7 @@ describe('invitations', () => {
     expect(existsSync(file)).toBe(false);
 
     // What an older Pamoja wrote: the key in clear.
-    await writeInvitation(amina, file, 'tea at four');
+    await writeInvitation(amina, file, 'tea at four by the baobab');
     const invitation = JSON.parse(readFileSync(file, 'utf8'));
     invitation.secret = { protection: 'none', key: currentRegionKey(amina)!.key.toString('base64') };
     writeFileSync(join(dir, 'old'), JSON.stringify(invitation));
@@ -185,8 +185,8 @@ describe('invitations', () => {
   });
 
   it('cannot be written before the laptop has joined a region', async () => {
-    await expect(writeInvitation(tempStore(), join(tempDir(), 'x'), 'tea at four')).rejects.toThrow(
-      /has not joined a region/,
-    );
+    await expect(
+      writeInvitation(tempStore(), join(tempDir(), 'x'), 'tea at four by the baobab'),
+    ).rejects.toThrow(/has not joined a region/);
   });
 });

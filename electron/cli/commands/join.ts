@@ -10,7 +10,7 @@ import {
 import { InvitationError } from '../../services/sync/identity.ts';
 import { openExistingStore } from '../openExisting.ts';
 import { useUnlocker } from '../../services/secrets/vault.ts';
-import { joinSyncRegion } from '../../services/sync/service.ts';
+import { joinSyncRegion, refuseWeakRegionPassphrase } from '../../services/sync/service.ts';
 
 export const joinCommand: Command = {
   name: 'join',
@@ -35,7 +35,7 @@ export const joinCommand: Command = {
       const r =
         invitation !== undefined
           ? await joinWithInvitation(invitation, io)
-          : joinSyncRegion(store, {
+          : await startRegion({
               passphrase: await readPassphrase(io),
               regionId: values['region-id'],
               regionName: values['region-name'],
@@ -44,6 +44,11 @@ export const joinCommand: Command = {
       return EXIT_OK;
     } finally {
       store.close();
+    }
+
+    async function startRegion(req: { passphrase: string; regionId?: string; regionName?: string }) {
+      await refuseWeakRegionPassphrase(store, req);
+      return joinSyncRegion(store, req);
     }
 
     async function joinWithInvitation(file: string, cli: CliIo) {

@@ -5,7 +5,13 @@ import { writeInvitation } from './identity.ts';
 import { storeDigest } from './digest.ts';
 import { fieldHistory } from './fieldHistory.ts';
 import { readSyncLog } from './syncLog.ts';
-import { clockWarnings, joinSyncRegion, syncDevices, syncStatus } from './service.ts';
+import {
+  clockWarnings,
+  joinSyncRegion,
+  refuseWeakRegionPassphrase,
+  syncDevices,
+  syncStatus,
+} from './service.ts';
 import { headerView } from './views.ts';
 import { existingBundle, existingFolder } from './places.ts';
 
@@ -21,13 +27,15 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
     headerView(await inspectBundleFile(await existingBundle(files.resolve(path, 'read')))),
   'sync.folder': (input, ctx) => ctx.jobs.run('sync.folder', input, ctx),
   'sync.digest': (_input, { store }) => storeDigest(store),
-  'sync.join': async (input, { store, files }) =>
-    joinSyncRegion(
-      store,
-      'invitation' in input
-        ? { ...input, invitation: await existingBundle(files.resolve(input.invitation, 'read')) }
-        : input,
-    ),
+  'sync.join': async (input, { store, files }) => {
+    if ('invitation' in input)
+      return joinSyncRegion(store, {
+        ...input,
+        invitation: await existingBundle(files.resolve(input.invitation, 'read')),
+      });
+    await refuseWeakRegionPassphrase(store, input);
+    return joinSyncRegion(store, input);
+  },
   'sync.invite': async ({ path, password }, { store, files }) => {
     const file = files.resolve(path, 'write');
     await existingFolder(dirname(file));

@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
+import { requireStrongPassphrase } from '../secrets/strength.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { keyCheckMatches, keyCheckValue, type RegionKey } from './bundleCrypto.ts';
 import {
@@ -79,6 +80,8 @@ export async function writeInvitation(store: Store, path: string, invitePassword
   const region = currentRegion(store);
   if (!region)
     throw new PamojaError('invalid', 'This laptop has not joined a region yet, so it cannot invite anyone.');
+  // The file may be lost on the way: its password must stand up to guessing offline.
+  await requireStrongPassphrase(invitePassword, [region.regionName, region.regionId], 'password');
   const keyCheck = keyCheckValue(region.key);
   const salt = randomBytes(16);
   const nonce = randomBytes(12);

@@ -5,6 +5,7 @@ import type { Store } from '../../db/store.ts';
 import { deviceName } from './bundles.ts';
 import { acceptInvitation, joinedRegion, joinRegion } from './identity.ts';
 import { listPeers, ownClock } from './knowledgeStore.ts';
+import { requireStrongPassphrase } from '../secrets/strength.ts';
 
 export function syncStatus(store: Store) {
   const region = joinedRegion(store);
@@ -88,6 +89,27 @@ export function clockWarnings(store: Store) {
 export type JoinRequest =
   | { invitation: string; password?: string | undefined }
   | { passphrase: string; regionId?: string | undefined; regionName?: string | undefined };
+
+/**
+ * A new region's passphrase must be hard to guess (a stolen stick allows guessing offline):
+ * refused with its reason, naming the field. Words anyone would try first count against it.
+ */
+export async function refuseWeakRegionPassphrase(
+  store: Store,
+  req: { passphrase: string; regionId?: string | undefined; regionName?: string | undefined },
+): Promise<void> {
+  const regions = store.statements.get('SELECT id, name FROM regions').all() as {
+    id: string;
+    name: string;
+  }[];
+  const near = [
+    req.regionId ?? '',
+    req.regionName ?? '',
+    deviceName(store),
+    ...regions.flatMap((r) => [r.id, r.name]),
+  ];
+  await requireStrongPassphrase(req.passphrase, near, 'passphrase');
+}
 
 /**
  * Joins a region. An invitation carries the region secret. A passphrase alone starts the
