@@ -14,7 +14,9 @@ import { runCli } from '../../electron/cli/main.ts';
 import { openStore, type Store } from '../../electron/db/store.ts';
 import { takeBackup } from '../../electron/services/backups/snapshot.ts';
 import { createContext } from '../../electron/services/context.ts';
-import { keySealer } from '../../electron/services/secrets/sealer.ts';
+import { keySealer, systemSealer } from '../../electron/services/secrets/sealer.ts';
+import { dispatch } from '../../electron/services/dispatch.ts';
+import { handlers } from '../../electron/services/index.ts';
 import {
   forgetUnlocker,
   unlockAtStart,
@@ -267,5 +269,65 @@ describe('the CLI', () => {
     });
     expect(prompted.code).toBe(0);
     expect(asked).toBe(1);
+  });
+});
+
+describe("Electron's safeStorage as the system sealer", () => {
+  /** What safeStorage does, as far as Pamoja can tell: bytes only this account can turn back. */
+  function fakeSafeStorage(backend = 'gnome_libsecret') {
+    const key = keySealer(Buffer.alloc(32, 9), 'fake safeStorage');
+    return {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => backend,
+      encryptString: (text: string) => Buffer.from(key.seal(Buffer.from(text, 'utf8'))),
+      decryptString: (sealed: Buffer) => {
+        const opened = key.open(sealed);
+        if (!opened)
+          throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(opened).toString('utf8');
+      },
+    };
+  }
+
+  it('seals and opens any bytes; refuses to stand in when the system offers no real protection', () => {
+    const sealer = systemSealer(fakeSafeStorage())!;
+    const secret = Buffer.from([0, 255, 1, 254, 10, 13]);
+    const sealed = sealer.seal(secret);
+    expect(Buffer.from(sealed).includes(secret)).toBe(false);
+    expect(Buffer.from(sealer.open(sealed)!)).toEqual(secret);
+    expect(sealer.open(Buffer.from('not sealed here'))).toBeNull();
+    expect(systemSealer({ ...fakeSafeStorage(), isEncryptionAvailable: () => false })).toBeNull();
+    // Chromium's fixed-key fallback on a Linux desktop without a keyring protects nothing.
+    expect(systemSealer(fakeSafeStorage('basic_text'))).toBeNull();
+  });
+
+  it('the app keeps the SMTP password sealed by it, nowhere in the store file; the CLI and serve keep none', async () => {
+    const dir = tempDir();
+    const { store, file } = await aminasLaptop(dir);
+    const app = createContext(store, dir, 'ipc', undefined, { sealer: systemSealer(fakeSafeStorage()) });
+    const settings = {
+      smtp: { host: 'smtp.example.org', port: 587, security: 'starttls', user: 'amina' },
+      from: 'amina@example.org',
+      fromName: 'Amina',
+      imap: null,
+      allowUnencrypted: false,
+      ca: '',
+      attachmentLimit: 10 * 1024 * 1024,
+    };
+    const saved = await dispatch(handlers, app, 'mail.saveSettings', {
+      settings,
+      smtpPassword: 'mvua-ya-masika-pw',
+    });
+    expect(saved).toMatchObject({ ok: true, value: { keepsPasswords: true, smtpPasswordReady: true } });
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fileBytes(file).includes(Buffer.from('mvua-ya-masika-pw'))).toBe(false);
+
+    // serve (and the CLI) have no system sealer: a password is never stored there.
+    const served = createContext(store, dir, 'http');
+    expect(await dispatch(handlers, served, 'mail.settings', {})).toMatchObject({
+      ok: true,
+      value: { keepsPasswords: false },
+    });
+    store.close();
   });
 });
