@@ -8,6 +8,7 @@ import { frameMessages } from './frame.ts';
 import { jobMessages } from './jobs.ts';
 import { recommendMessages } from './recommend.ts';
 import { removalMessages } from './removals.ts';
+import { draftMessages } from './drafts.ts';
 import { practiceWriteMessages } from './practices.ts';
 import { sessionMessages } from './sessions.ts';
 import { senseMessages } from '../../shared/sessions/sense.ts';
@@ -29,6 +30,7 @@ const all = {
     ...problemMessages.en,
     ...practiceWriteMessages.en,
     ...senseMessages.en,
+    ...draftMessages.en,
   },
   sw: {
     ...labelMessages.sw,
@@ -42,6 +44,7 @@ const all = {
     ...problemMessages.sw,
     ...practiceWriteMessages.sw,
     ...senseMessages.sw,
+    ...draftMessages.sw,
   },
 };
 export type MessageKey = keyof typeof all.en;

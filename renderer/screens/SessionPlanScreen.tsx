@@ -13,6 +13,7 @@ import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
 import { RecommendationsPanel } from '../components/RecommendationsPanel.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
+import { useDraftDiscard } from '../components/useDraftDiscard.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../router.ts';
 import '../sessions.css';
@@ -101,6 +102,24 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
     [keyJson],
   );
   const autosave = useAutosave(plan, saveDraft);
+  // Bumped when a discard or its undo replaces the plan: the agenda forgets minutes being typed.
+  const [shown, setShown] = useState(0);
+  const drafts = useDraftDiscard({
+    draftKey: key,
+    value: plan,
+    wrap: (p: PlanDraft) => ({ kind: 'plan', plan: p }),
+    autosave,
+    restoredAt,
+    fresh: async () =>
+      existing.data
+        ? fromSession(existing.data)
+        : call('sessions.draftPlan', { clusterId: key!.clusterId, date: tomorrow(), kind: startKind, lang }),
+    apply: (p) => {
+      setPlan(p);
+      setRestoredAt(null);
+      setShown((n) => n + 1);
+    },
+  });
 
   const rebuild = async (): Promise<void> => {
     if (!plan) return;
@@ -163,6 +182,16 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
           <AutosaveStatus state={autosave.state} savedAt={autosave.savedAt} restoredAt={restoredAt} />
         </div>
         <div className="actions">
+          {drafts.canDiscard && (
+            <button
+              type="button"
+              className="button"
+              title={t('draft.discardHint')}
+              onClick={() => void drafts.discard().catch((e: unknown) => setError(e as Error))}
+            >
+              {t('draft.discard')}
+            </button>
+          )}
           <button type="button" className="button primary" onClick={() => void save()} disabled={busy}>
             {t('sessions.plan.save')}
           </button>
@@ -255,6 +284,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
       <div className="card">
         <h2>{t('sessions.agenda')}</h2>
         <AgendaEditor
+          key={shown}
           items={plan.items}
           onChange={(items) => set({ items })}
           onProblems={setMinuteErrors}

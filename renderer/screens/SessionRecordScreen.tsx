@@ -16,6 +16,7 @@ import { WriteDownPanel } from '../practices/WriteDownPanel.tsx';
 import { ReviewList } from '../components/ReviewList.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
+import { useDraftDiscard } from '../components/useDraftDiscard.ts';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../router.ts';
@@ -56,6 +57,18 @@ export function SessionRecordScreen({ id }: { id: string }) {
     [key],
   );
   const autosave = useAutosave(draft, saveDraft);
+  const drafts = useDraftDiscard({
+    draftKey: key,
+    value: draft,
+    wrap: (record: RecordDraft) => ({ kind: 'record', record }),
+    autosave,
+    restoredAt,
+    fresh: () => initialRecordDraft(session.data!),
+    apply: (record) => {
+      setDraft(record);
+      setRestoredAt(null);
+    },
+  });
 
   const facts = useMemo(() => (session.data ? recordFacts(session.data) : null), [session.data]);
   const checked = useMemo(
@@ -135,6 +148,16 @@ export function SessionRecordScreen({ id }: { id: string }) {
           <AutosaveStatus state={autosave.state} savedAt={autosave.savedAt} restoredAt={restoredAt} />
         </div>
         <div className="actions">
+          {drafts.canDiscard && (
+            <button
+              type="button"
+              className="button"
+              title={t('draft.discardHint')}
+              onClick={() => void drafts.discard().catch((e: unknown) => setError(e as Error))}
+            >
+              {t('draft.discard')}
+            </button>
+          )}
           <button type="button" className="button primary" onClick={() => void save()} disabled={busy}>
             {t('sessions.record.save')}
           </button>
