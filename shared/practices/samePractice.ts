@@ -90,6 +90,11 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared?: string[])
   return (2 * both) / (a.size + b.size);
 }
 
+/** The same practice, from how alike the titles and the whole texts are. */
+const sameFrom = (title: number, text: number) =>
+  (text >= sameness.text && title >= sameness.titleWithText) ||
+  (title >= sameness.title && text >= sameness.textWithTitle);
+
 /** How alike two write-ups are, and whether they are the same practice. */
 export function practiceLikeness(
   a: PracticeFingerprint | PracticeWriteUp,
@@ -100,9 +105,7 @@ export function practiceLikeness(
   const shared: string[] = [];
   const title = dice(fa.title, fb.title);
   const text = dice(fa.body, fb.body, shared);
-  const same =
-    (text >= sameness.text && title >= sameness.titleWithText) ||
-    (title >= sameness.title && text >= sameness.textWithTitle);
+  const same = sameFrom(title, text);
   const score = Math.max(text, title >= sameness.title ? (title + text) / 2 : 0);
   return { same, score, title, text, shared: shared.sort() };
 }
@@ -125,11 +128,45 @@ export function groupSamePractices<T extends PracticeWriteUp>(list: readonly T[]
 /** As groupSamePractices, for items whose fingerprints are already worked out. */
 export function groupByFingerprint<T>(list: readonly T[], printOf: (item: T) => PracticeFingerprint): T[][] {
   const prints = list.map(printOf);
+  return groupByTitleThenText(
+    list,
+    (_, i) => prints[i]!.title,
+    (_, i) => prints[i]!,
+  );
+}
+
+/** The title's words and concepts, as a fingerprint holds them (cheap: titles are short). */
+export function titlePrint(title: string, language = 'en'): ReadonlySet<string> {
+  const words = textWords(title, textLanguage(language));
+  return aboutness(words, conceptMatches(words));
+}
+
+/**
+ * As groupByFingerprint, for long lists: write-ups are the same practice only when their
+ * titles share at least `titleWithText` of their words, so titles are compared first and a
+ * write-up's whole text is read (`printOf`) only when its title is near another's.
+ */
+export function groupByTitleThenText<T>(
+  list: readonly T[],
+  titleOf: (item: T, i: number) => ReadonlySet<string>,
+  printOf: (item: T, i: number) => PracticeFingerprint,
+): T[][] {
+  const titles = list.map(titleOf);
+  const prints = new Map<number, PracticeFingerprint>();
+  const print = (i: number) => {
+    let p = prints.get(i);
+    if (!p) prints.set(i, (p = printOf(list[i]!, i)));
+    return p;
+  };
   const parent = list.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < list.length; i++)
-    for (let j = i + 1; j < list.length; j++)
-      if (root(i) !== root(j) && practiceLikeness(prints[i]!, prints[j]!).same) parent[root(j)] = root(i);
+    for (let j = i + 1; j < list.length; j++) {
+      if (root(i) === root(j)) continue;
+      const title = dice(titles[i]!, titles[j]!);
+      if (title < Math.min(sameness.titleWithText, sameness.title)) continue;
+      if (sameFrom(title, dice(print(i).body, print(j).body))) parent[root(j)] = root(i);
+    }
   const groups = new Map<number, T[]>();
   list.forEach((p, i) => {
     const r = root(i);

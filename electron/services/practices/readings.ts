@@ -1,3 +1,4 @@
+import { titlePrint } from '../../../shared/practices/samePractice.ts';
 import {
   readPractice,
   type PracticeReading,
@@ -26,4 +27,27 @@ export function readingOf(index: PracticeIndex, id: string, text: PracticeTexts)
     kept.byId.set(id, r);
   }
   return r;
+}
+
+const titles = new WeakMap<PracticeIndex, { textVersion: number; byId: Map<string, ReadonlySet<string>> }>();
+const TITLES_KEPT = 20_000;
+
+/** A practice's title as sameness compares it first (shared/practices/samePractice.ts), kept like the readings. */
+export function titleOf(
+  index: PracticeIndex,
+  id: string,
+  text: Pick<PracticeTexts, 'title' | 'language'>,
+): ReadonlySet<string> {
+  let kept = titles.get(index);
+  if (!kept || kept.textVersion !== index.textVersion) {
+    kept = { textVersion: index.textVersion, byId: new Map() };
+    titles.set(index, kept);
+  }
+  let t = kept.byId.get(id);
+  if (!t) {
+    if (kept.byId.size >= TITLES_KEPT) kept.byId.clear();
+    t = titlePrint(text.title, text.language);
+    kept.byId.set(id, t);
+  }
+  return t;
 }

@@ -3,7 +3,7 @@ import type { PracticeCard, PracticeFilters } from '../../../shared/contract/pra
 import { bitCount, tagsMask } from '../../../shared/recommend/derive.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import { distanceKm } from '../../../shared/geo.ts';
-import { groupByFingerprint } from '../../../shared/practices/samePractice.ts';
+import { groupByTitleThenText } from '../../../shared/practices/samePractice.ts';
 import { snippetFor } from '../../../shared/words/highlight.ts';
 import type { QuestionTerm } from '../../../shared/words/question.ts';
 import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared/schema/enums.ts';
@@ -11,7 +11,7 @@ import { smallest } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
 import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
-import { readingOf } from './readings.ts';
+import { readingOf, titleOf } from './readings.ts';
 import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
@@ -216,8 +216,9 @@ export function searchPractices(store: Store, f: Filters) {
   // a little past the page is read and grouped, the best ranked of each group leading.
   const window = smallest(shown, f.offset + f.limit + SAME_SPARE, (i) => ranks[i]!).map((i) => kept[i]!);
   const rows = cardRows(store, window);
-  const groups = groupByFingerprint(
+  const groups = groupByTitleThenText(
     window.filter((seq) => rows.has(seq)),
+    (seq) => titleOf(index, rows.get(seq)!.id, rows.get(seq)!),
     (seq) => readingOf(index, rows.get(seq)!.id, rows.get(seq)!).print,
   );
   const page = groups.slice(f.offset, f.offset + f.limit);

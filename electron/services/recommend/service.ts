@@ -6,7 +6,7 @@ import {
   type RecommendationResult,
 } from '../../../shared/contract/recommend.ts';
 import { fromZodError } from '../../../shared/errors.ts';
-import { groupByFingerprint } from '../../../shared/practices/samePractice.ts';
+import { groupByTitleThenText } from '../../../shared/practices/samePractice.ts';
 import { placesFrom } from '../../../shared/recommend/places.ts';
 import { indicatorTags, indicatorWords, weakestIndicators } from '../../../shared/recommend/question.ts';
 import {
@@ -22,7 +22,7 @@ import { todayIso } from '../../../shared/today.ts';
 import { matchedTerms } from '../../../shared/words/practiceText.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import type { Store } from '../../db/store.ts';
-import { readingOf } from '../practices/readings.ts';
+import { readingOf, titleOf } from '../practices/readings.ts';
 import { askedTerms, type AskedTerm } from '../practices/vocabulary.ts';
 import { clusterView, indicatorComparison, type ClusterView } from './cluster.ts';
 import { practiceIndex, type PracticeIndex } from './facts.ts';
@@ -186,8 +186,9 @@ function sameOnce(
   limit: number,
 ): Group[] {
   const withText = ranked.filter((s) => shown.has(s.practice.id));
-  const groups = groupByFingerprint(
+  const groups = groupByTitleThenText(
     withText,
+    (s) => titleOf(index, s.practice.id, shown.get(s.practice.id)!),
     (s) => readingOf(index, s.practice.id, shown.get(s.practice.id)!).print,
   );
   return groups.slice(0, limit).map((g) => ({ lead: g[0]!, others: g.slice(1) }));
