@@ -36,31 +36,31 @@ export function PracticeResults({ results }: { results: readonly PracticeCard[] 
 
 function ResultCard({ p }: { p: PracticeCard }) {
   const { t, lang } = useI18n();
-  // The card is one link (as before); the other write-ups' links sit just below it, never inside.
+  // The title is the link (its name is the title); the other write-ups' links follow, never nested.
   return (
-    <div className={p.together ? 'practice-item grouped' : 'practice-item'}>
-      <a className="card practice-card" href={`#/practices/${p.id}`}>
-        <h3>{p.title}</h3>
-        <p className="snippet">
-          <Highlighted text={p.snippet} />
-        </p>
-        <span className="chips">
-          {p.tags.map((tag) => (
-            <span key={tag} className="chip">
-              {tagLabel(lang, tag)}
-            </span>
-          ))}
-          <span className="chip plain">{costLabel(lang, p.cost)}</span>
-          {p.worse > 0 && <span className="chip danger">{t('practices.worse', { n: p.worse })}</span>}
-        </span>
-        <div className="meta-row">
-          {p.originPlace && <span>{t('practices.from', { place: p.originPlace })}</span>}
-          <span>{t('practices.evidence', { n: p.evidence })}</span>
-          <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
-        </div>
-      </a>
+    <article className="card practice-card">
+      <h3>
+        <a href={`#/practices/${p.id}`}>{p.title}</a>
+      </h3>
+      <p className="snippet">
+        <Highlighted text={p.snippet} />
+      </p>
+      <span className="chips">
+        {p.tags.map((tag) => (
+          <span key={tag} className="chip">
+            {tagLabel(lang, tag)}
+          </span>
+        ))}
+        <span className="chip plain">{costLabel(lang, p.cost)}</span>
+        {p.worse > 0 && <span className="chip danger">{t('practices.worse', { n: p.worse })}</span>}
+      </span>
+      <div className="meta-row">
+        {p.originPlace && <span>{t('practices.from', { place: p.originPlace })}</span>}
+        <span>{t('practices.evidence', { n: p.evidence })}</span>
+        <span>{t('practices.adoptions', { n: p.adoptions, improved: p.improved })}</span>
+      </div>
       <AlsoTriedIn p={p} />
-    </div>
+    </article>
   );
 }
 

@@ -96,7 +96,7 @@ test('a mistyped search word shows results for the nearest library word, and say
   await expect(app.getByTestId('practice-results')).toContainText(/attendance/i);
   await expect(app.getByTestId('unknown-words')).toHaveCount(0);
   // The two write-ups: one card, naming where else it was tried, each one to open.
-  const lead = app.locator('.practice-item', { has: app.getByTestId('also-tried-in') });
+  const lead = app.locator('.practice-card', { has: app.getByTestId('also-tried-in') });
   await expect(lead).toHaveCount(1);
   await expect(lead.getByTestId('also-tried-in')).toContainText(
     /Also tried in (Watamu CoP|\w+ CoP) \(\d+ km\)/,
@@ -125,7 +125,7 @@ test('a mistyped search word shows results for the nearest library word, and say
   // The practice written up twice, in Kiswahili: "Imejaribiwa pia …", with a typo too.
   await app.getByTestId('practice-search').fill('atendance');
   await expect(app.getByTestId('corrected-words')).toHaveText('Inaonyesha matokeo ya attendance.');
-  const swLead = app.locator('.practice-item', { has: app.getByTestId('also-tried-in') });
+  const swLead = app.locator('.practice-card', { has: app.getByTestId('also-tried-in') });
   await expect(swLead.getByTestId('also-tried-in')).toContainText(/Imejaribiwa pia .+ \(km \d+\)/);
   await expect(swLead.getByTestId('also-tried-in')).toContainText(/Kwa pamoja: ushahidi \d+/);
   await swLead.scrollIntoViewIfNeeded();
