@@ -239,3 +239,44 @@ export function JoinCard({ onDone }: { onDone: () => void }) {
     </div>
   );
 }
+
+/**
+ * This laptop's keys are sealed and this app cannot open them by itself (a store moved from
+ * another computer, a system without a keyring, serve started without the passphrase).
+ */
+export function UnlockCard({ onDone }: { onDone: () => void }) {
+  const { t } = useSyncT();
+  const [passphrase, setPassphrase] = useState('');
+  const action = useAction(onDone);
+  return (
+    <div className="card notice" data-testid="sync-locked">
+      <h2>{t('sync.unlock.title')}</h2>
+      <p>{t('sync.unlock.help')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            await call('sync.unlock', { passphrase });
+            setPassphrase('');
+            return t('sync.unlock.done');
+          });
+        }}
+      >
+        <label className="field">
+          {t('sync.join.passphrase')}
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="current-password"
+            data-testid="unlock-passphrase"
+          />
+        </label>
+        <button className="button primary" disabled={!passphrase || action.busy} data-testid="unlock-keys">
+          {t('sync.unlock.open')}
+        </button>
+      </form>
+      <Outcome action={action} />
+    </div>
+  );
+}

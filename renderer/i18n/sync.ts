@@ -31,6 +31,11 @@ export const syncMessages = defineMessages({
     'sync.join.suggested':
       'Six random words (about {bits} bits). Write them down and give them to the region’s other coaches in person, never by SMS or email.',
     'sync.join.show': 'Show the passphrase',
+    'sync.unlock.title': 'This laptop’s keys are sealed',
+    'sync.unlock.help':
+      'Its region key and signing key are kept sealed, and cannot be opened here by themselves (the store came from another computer, or Pamoja was started without the passphrase). Type the region passphrase to open them; until then no bundle can be opened or written.',
+    'sync.unlock.open': 'Open the keys',
+    'sync.unlock.done': 'The keys are open: bundles can be opened and written again.',
     'sync.clockWarnings': 'A clock looks wrong',
     'sync.clockWarning':
       'The clock of {device} looked {days, plural, one {# day} other {# days}} ahead ({file}, {at}); {held, plural, one {# change is} other {# changes are}} held back until this laptop’s clock reaches them. Check the date and time on that laptop.',
@@ -120,6 +125,11 @@ export const syncMessages = defineMessages({
     'sync.join.suggested':
       'Maneno sita ya nasibu (takriban biti {bits}). Yaandike na uwape makocha wengine wa kanda ana kwa ana, kamwe si kwa SMS wala barua pepe.',
     'sync.join.show': 'Onyesha nenosiri',
+    'sync.unlock.title': 'Funguo za kompyuta hii zimefungwa',
+    'sync.unlock.help':
+      'Ufunguo wake wa kanda na ufunguo wa sahihi zimehifadhiwa zikiwa zimefungwa, na haziwezi kufunguliwa hapa zenyewe (hifadhi ilitoka kompyuta nyingine, au Pamoja ilianzishwa bila nenosiri). Andika nenosiri la kanda kuzifungua; hadi hapo hakuna kifurushi kinachoweza kufunguliwa wala kuandikwa.',
+    'sync.unlock.open': 'Fungua funguo',
+    'sync.unlock.done': 'Funguo zimefunguliwa: vifurushi vinaweza kufunguliwa na kuandikwa tena.',
     'sync.clockWarnings': 'Saa moja inaonekana si sahihi',
     'sync.clockWarning':
       'Saa ya {device} ilionekana mbele kwa siku {days} ({file}, {at}); {held, plural, one {badiliko # limezuiliwa hadi saa ya kompyuta hii ilifikie} other {mabadiliko # yamezuiliwa hadi saa ya kompyuta hii iyafikie}}. Angalia tarehe na saa kwenye kompyuta hiyo.',

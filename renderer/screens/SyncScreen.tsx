@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call, useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { ExportCard, SyncFolderCard } from '../components/SyncActions.tsx';
-import { ImportCard, JoinCard } from '../components/SyncOpen.tsx';
+import { ImportCard, JoinCard, UnlockCard } from '../components/SyncOpen.tsx';
 import { MailOutbox } from '../components/MailOutbox.tsx';
 import { MailSettings } from '../components/MailSettings.tsx';
 import { formatDate, formatNumber } from '../format.ts';
@@ -52,6 +52,8 @@ export function SyncScreen() {
           <p className="muted">{t('sync.subtitle')}</p>
         </div>
       </div>
+
+      {s.keys === 'locked' && <UnlockCard onDone={reload} />}
 
       {needsPassphrase && (
         <div className="card notice" role="status" data-testid="sync-not-joined">

@@ -59,8 +59,15 @@ export const syncOps = {
       heldBack: z.number(),
       clockWarnings: z.number(),
       lastSync: z.string().nullable(),
+      /**
+       * This laptop's region key and signing key: 'open' here, 'locked' (sealed, and this
+       * process cannot open them: `sync.unlock` with the region passphrase), 'none' kept yet.
+       */
+      keys: z.enum(['open', 'locked', 'none']),
     }),
   ),
+  /** Opens this laptop's sealed keys with the region passphrase (a store moved here, or serve started without it). */
+  'sync.unlock': op(z.object({ passphrase: z.string().min(1).max(1000) }), z.object({})),
   /** Every device whose changes this store holds, and what each peer is known to have taken. */
   'sync.devices': op(
     z.object({}),

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
+import { serveStore } from './serve.ts';
 import { expect, test } from './fixtures.ts';
 
 const PASS = 'mvua ya masika 2026';
@@ -149,5 +150,44 @@ test('a weak region passphrase is refused with its reason, in English and Kiswah
     await app.getByTestId('join-start').click();
     await expect(app.getByTestId('sync-not-joined')).toHaveCount(0);
     await laptop.stop();
+  }
+});
+
+test('keys sealed with the passphrase are opened on screen after a restart without it', async ({
+  app,
+  serveAnother,
+}, testInfo) => {
+  const first = await serveAnother('demo', 'laptop');
+  await app.goto(first.url);
+  await openSync(app, first.url);
+  await app.getByTestId('join-passphrase').fill(PASS);
+  await app.getByTestId('join-start').click();
+  await expect(app.getByTestId('sync-not-joined')).toHaveCount(0);
+  await first.stop();
+
+  // Started again with no PAMOJA_PASSPHRASE and no terminal to ask at.
+  const again = await serveStore(first.db);
+  try {
+    for (const lang of ['en', 'sw'] as const) {
+      await app.goto(again.url);
+      await app.evaluate((l) => {
+        const g = globalThis as unknown as { localStorage: Storage; location: { hash: string } };
+        g.localStorage.setItem('pamoja.lang', l);
+        g.location.hash = '#/sync';
+      }, lang);
+      await app.reload();
+      await expect(app.getByTestId('sync-locked')).toBeVisible();
+      await expectAccessible(app, `sealed keys (${lang})`, testInfo);
+      await app.setViewportSize({ width: 1366, height: 768 });
+      await app.screenshot({ path: testInfo.outputPath(`keys-locked-${lang}.png`) });
+    }
+    await app.getByTestId('unlock-passphrase').fill('mvua ya masika 2025');
+    await app.getByTestId('unlock-keys').click();
+    await expect(app.getByTestId('sync-locked').getByRole('alert')).toBeVisible();
+    await app.getByTestId('unlock-passphrase').fill(PASS);
+    await app.getByTestId('unlock-keys').click();
+    await expect(app.getByTestId('sync-locked')).toHaveCount(0);
+  } finally {
+    await again.stop();
   }
 });

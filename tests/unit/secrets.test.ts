@@ -331,3 +331,40 @@ describe("Electron's safeStorage as the system sealer", () => {
     store.close();
   });
 });
+
+describe('opening sealed keys on screen', () => {
+  it('serve started without the passphrase shows the keys locked; a wrong passphrase is told, the right one opens them', async () => {
+    const dir = tempDir();
+    const { store, file } = await aminasLaptop(dir);
+    store.close();
+    forgetUnlocker(); // serve, started with no PAMOJA_PASSPHRASE
+    const reopened = openStore(file);
+    const ctx = createContext(reopened, dir, 'http');
+    expect(await dispatch(handlers, ctx, 'sync.status', {})).toMatchObject({
+      ok: true,
+      value: { keys: 'locked' },
+    });
+    const wrong = await dispatch(handlers, ctx, 'sync.unlock', { passphrase: 'mangrove tide at Malindi' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringMatching(/Wrong passphrase/) },
+    });
+    expect(await dispatch(handlers, ctx, 'sync.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+    });
+    expect(await dispatch(handlers, ctx, 'sync.status', {})).toMatchObject({
+      ok: true,
+      value: { keys: 'open' },
+    });
+    await exportBundle(reopened, { kind: 'peer' }, join(dir, 'after-unlock.pamoja'));
+    reopened.close();
+  });
+
+  it('a laptop that has no keys yet says so rather than locked', async () => {
+    const ctx = createContext(tempStore(), tempDir(), 'http');
+    expect(await dispatch(handlers, ctx, 'sync.status', {})).toMatchObject({
+      ok: true,
+      value: { keys: 'none' },
+    });
+  });
+});

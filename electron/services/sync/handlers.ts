@@ -11,6 +11,7 @@ import {
   refuseWeakRegionPassphrase,
   syncDevices,
   syncStatus,
+  unlockKeys,
 } from './service.ts';
 import { headerView } from './views.ts';
 import { existingBundle, existingFolder } from './places.ts';
@@ -27,6 +28,10 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
     headerView(await inspectBundleFile(await existingBundle(files.resolve(path, 'read')))),
   'sync.folder': (input, ctx) => ctx.jobs.run('sync.folder', input, ctx),
   'sync.digest': (_input, { store }) => storeDigest(store),
+  'sync.unlock': ({ passphrase }, { store }) => {
+    unlockKeys(store, passphrase);
+    return {};
+  },
   'sync.join': async (input, { store, files }) => {
     if ('invitation' in input)
       return joinSyncRegion(store, {

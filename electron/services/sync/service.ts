@@ -6,6 +6,7 @@ import { deviceName } from './bundles.ts';
 import { acceptInvitation, joinedRegion, joinRegion } from './identity.ts';
 import { listPeers, ownClock } from './knowledgeStore.ts';
 import { requireStrongPassphrase } from '../secrets/strength.ts';
+import { needsPassphrase, offerPassphrase, openVault, vaultState } from '../secrets/vault.ts';
 
 export function syncStatus(store: Store) {
   const region = joinedRegion(store);
@@ -21,7 +22,34 @@ export function syncStatus(store: Store) {
     heldBack: count('SELECT count(*) AS n FROM sync_held'),
     clockWarnings: count('SELECT count(*) AS n FROM sync_clock_warnings'),
     lastSync: last.at,
+    keys: keysState(store),
   };
+}
+
+function keysState(store: Store): 'open' | 'locked' | 'none' {
+  try {
+    const state = vaultState(store);
+    if (state === 'empty') return needsPassphrase(store) ? 'locked' : 'none';
+    return state;
+  } catch {
+    return 'locked'; // a damaged vault opens no more than a locked one
+  }
+}
+
+/** Opens the sealed keys with the passphrase the coach typed; a wrong one is said so. */
+export function unlockKeys(store: Store, passphrase: string): void {
+  offerPassphrase(store, passphrase);
+  try {
+    openVault(store); // also seals keys an older Pamoja kept in clear
+  } catch {
+    // told below
+  }
+  if (keysState(store) === 'locked')
+    throw new PamojaError(
+      'invalid',
+      "Wrong passphrase: this is not the passphrase this laptop's keys were sealed with (the region passphrase).",
+      'passphrase',
+    );
 }
 
 /** Every device whose changes are held here; for peers, how many changes they are not known to have. */
