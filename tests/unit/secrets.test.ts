@@ -85,6 +85,8 @@ describe('secrets at rest', () => {
     expectNowhereIn(fileBytes(file), signingKey);
     expect(store.getMeta('device_signing_key')).toBeUndefined();
     expect(JSON.parse(store.getMeta('sync_region')!)).not.toHaveProperty('key');
+    // The public half stays in clear, so opening the store finds its identity without unsealing.
+    expect(store.getMeta('device_public_key')).toBe(deviceIdentity(store).publicKeyRaw);
     store.close();
   });
 
@@ -135,7 +137,9 @@ describe('secrets at rest', () => {
     const publicKey = deviceIdentity(store).publicKeyRaw;
     // Put the store back as an older version kept it.
     store.db
-      .prepare("DELETE FROM meta WHERE key IN ('secrets_vault', 'secret:region_key', 'secret:signing_key')")
+      .prepare(
+        "DELETE FROM meta WHERE key IN ('secrets_vault', 'secret:region_key', 'secret:signing_key', 'device_public_key')",
+      )
       .run();
     const region = JSON.parse(store.getMeta('sync_region')!);
     store.setMeta('sync_region', JSON.stringify({ ...region, key: regionKey.toString('base64') }));
@@ -160,8 +164,9 @@ describe('secrets at rest', () => {
     expectNowhereIn(fileBytes(file), regionKey);
     expectNowhereIn(fileBytes(file), signingKey);
 
-    // Same keys afterwards: bundles still open, the laptop keeps its identity.
+    // Same keys afterwards: bundles still open, the laptop keeps its identity, whose public half stays in clear.
     const again = openStore(file);
+    expect(again.getMeta('device_public_key')).toBe(publicKey);
     expect(currentRegionKey(again)!.key).toEqual(regionKey);
     expect(deviceIdentity(again).publicKeyRaw).toBe(publicKey);
     again.close();

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { Store } from '../../db/store.ts';
 import type { SecretName } from './vault.ts';
 
@@ -8,6 +9,22 @@ import type { SecretName } from './vault.ts';
  */
 const REGION_META = 'sync_region';
 const SIGNING_META = 'device_signing_key';
+/** The laptop's public key (raw 32 bytes, base64), kept in clear: the store finds its identity without unsealing. */
+export const PUBLIC_KEY_META = 'device_public_key';
+
+/** Records the public half of a signing key (pkcs8 DER) in clear, if not yet; a damaged key is left to deviceIdentity to report. */
+export function rememberPublicKey(store: Store, pkcs8: Buffer): void {
+  if (store.getMeta(PUBLIC_KEY_META)) return;
+  try {
+    const spki = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({
+      format: 'der',
+      type: 'spki',
+    });
+    store.setMeta(PUBLIC_KEY_META, spki.subarray(spki.length - 32).toString('base64'));
+  } catch {
+    // not a key: deviceIdentity says it is damaged
+  }
+}
 
 function regionRecord(store: Store): Record<string, unknown> | null {
   const raw = store.getMeta(REGION_META);
@@ -46,6 +63,7 @@ export function sealClearSecrets(store: Store, write: (name: SecretName, bytes: 
       }
       if (signing) {
         write('signing_key', signing);
+        rememberPublicKey(store, signing);
         store.db.prepare('DELETE FROM meta WHERE key = ?').run(SIGNING_META);
       }
     })

@@ -5,6 +5,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
+import { rememberPublicKey } from '../secrets/legacy.ts';
 import { hasSecret, readSecret, writeSecret } from '../secrets/vault.ts';
 import { BundleError } from './bundleError.ts';
 import { rawPublicKey, type DeviceIdentity } from './bundleCrypto.ts';
@@ -41,7 +42,10 @@ export function deviceIdentity(store: Store): DeviceIdentity {
     // Only if still absent, so two processes opening a new store end up with one key.
     store.db
       .transaction(() => {
-        if (!hasSecret(store, 'signing_key')) writeSecret(store, 'signing_key', encoded);
+        if (!hasSecret(store, 'signing_key')) {
+          writeSecret(store, 'signing_key', encoded);
+          rememberPublicKey(store, encoded);
+        }
       })
       .immediate();
   }
