@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkTypedEvidence, type TypedEvidence } from '../../shared/practices/evidenceForm.ts';
 import { practiceProblemMessages } from '../../shared/practices/messages.ts';
+import { translator } from '../../shared/i18n.ts';
+import { practiceWriteMessages } from '../../renderer/i18n/practices.ts';
 
 const PRACTICE = '11111111-1111-4111-8111-111111111111';
 const TODAY = '2026-03-12';
@@ -80,5 +82,48 @@ describe('evidence as the coach types it', () => {
       expect(practiceProblemMessages.en[code]).toMatch(/\.$/);
       expect(practiceProblemMessages.sw[code]).not.toBe(practiceProblemMessages.en[code]);
     }
+  });
+});
+
+describe('the practice screens’ counts, in both languages', () => {
+  const en = translator(practiceWriteMessages, 'en');
+  const sw = translator(practiceWriteMessages, 'sw');
+  it('says 1 piece of evidence, 2 pieces, and none in words', () => {
+    expect([0, 1, 2].map((n) => en('ev.count', { n }))).toEqual([
+      'No evidence yet',
+      '1 piece of evidence',
+      '2 pieces of evidence',
+    ]);
+    expect([0, 1, 2].map((n) => sw('ev.count', { n }))).toEqual([
+      'Bado hakuna ushahidi',
+      'Ushahidi 1',
+      'Ushahidi 2',
+    ]);
+    expect([0, 1, 3].map((n) => en('ad.count', { n }))).toEqual([
+      'Not adopted yet',
+      '1 adoption',
+      '3 adoptions',
+    ]);
+    expect(en('ad.saved', { n: 1 })).toBe('1 school adopts it; record the outcome when it is known.');
+    expect(en('ad.saved', { n: 2 })).toBe('2 schools adopt it; record the outcome when it is known.');
+    expect(sw('ad.saved', { n: 1 })).toBe('Shule 1 inaiga; rekodi matokeo yakijulikana.');
+    expect(sw('ad.saved', { n: 2 })).toBe('Shule 2 zinaiga; rekodi matokeo yakijulikana.');
+  });
+  it('words a merge with what moved, never “1 adoption(s)”', () => {
+    expect(en('mg.done', { evidence: 1, adoptions: 0 })).toBe(
+      'Merged: 1 piece of evidence and no adoption moved here.',
+    );
+    expect(en('mg.done', { evidence: 2, adoptions: 1 })).toBe(
+      'Merged: 2 pieces of evidence and 1 adoption moved here.',
+    );
+    expect(sw('mg.done', { evidence: 0, adoptions: 2 })).toBe(
+      'Zimeunganishwa: hakuna ushahidi na shule 2 zilizoiga vimehamia hapa.',
+    );
+    expect(en('pw.fix', { n: 1 })).toBe('1 thing to fix before saving — see the notes in red.');
+    expect(sw('pw.fix', { n: 3 })).toBe(
+      'Mambo 3 ya kurekebisha kabla ya kuhifadhi — tazama maelezo mekundu.',
+    );
+    for (const lang of [practiceWriteMessages.en, practiceWriteMessages.sw])
+      for (const text of Object.values(lang)) expect(text).not.toMatch(/\(s\)|went wrong/);
   });
 });
