@@ -64,23 +64,41 @@ function ResultCard({ p }: { p: PracticeCard }) {
   );
 }
 
+/** Places named on the card before the rest fold away ("and 12 more"). */
+const PLACES_SHOWN = 5;
+
 /** The other write-ups of a practice shown once: where each was tried, each one to open, and the evidence together. */
 function AlsoTriedIn({ p }: { p: PracticeCard }) {
   const { t } = useI18n();
   if (!p.together) return null;
+  const link = (o: PracticeCard['alsoTriedIn'][number]) => (
+    <a href={`#/practices/${o.id}`} title={o.title}>
+      {o.km === null ? o.place : t('practices.alsoTriedPlace', { place: o.place, km: o.km })}
+    </a>
+  );
+  const first = p.alsoTriedIn.slice(0, PLACES_SHOWN);
+  const rest = p.alsoTriedIn.slice(PLACES_SHOWN);
   return (
     <div className="also-tried" data-testid="also-tried-in">
       <p>
         {t('practices.alsoTriedIn')}{' '}
-        {p.alsoTriedIn.map((o, i) => (
+        {first.map((o, i) => (
           <span key={o.id}>
             {i > 0 && ', '}
-            <a href={`#/practices/${o.id}`} title={o.title}>
-              {o.km === null ? o.place : t('practices.alsoTriedPlace', { place: o.place, km: o.km })}
-            </a>
+            {link(o)}
           </span>
         ))}
       </p>
+      {rest.length > 0 && (
+        <details>
+          <summary>{t('practices.alsoTriedMore', { n: rest.length })}</summary>
+          <ul>
+            {rest.map((o) => (
+              <li key={o.id}>{link(o)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className="muted">
         {t('practices.together', {
           evidence: p.together.evidence,

@@ -93,6 +93,7 @@ export const frameMessages = defineMessages({
     'practices.madeWorseApart': 'Made things worse where they were tried',
     'practices.alsoTriedIn': 'Also tried in',
     'practices.alsoTriedPlace': '{place} ({km} km)',
+    'practices.alsoTriedMore': 'and {n, plural, one {# more place} other {# more places}}',
     'practices.together':
       'Together: {evidence} evidence, {n, plural, one {# adoption} other {# adoptions}} ({improved} improved)',
     'practices.someWords':
@@ -218,6 +219,7 @@ export const frameMessages = defineMessages({
     'practices.madeWorseApart': 'Zilizozidisha hali zilipojaribiwa',
     'practices.alsoTriedIn': 'Imejaribiwa pia',
     'practices.alsoTriedPlace': '{place} (km {km})',
+    'practices.alsoTriedMore': 'na mahali pengine {n}',
     'practices.together': 'Kwa pamoja: ushahidi {evidence}, zilizoigwa {n} ({improved} zimeboreka)',
     'practices.someWords': 'Mbinu {n} zina maneno yako yote; baada yake, zenye lolote kati ya: {words}.',
     'practices.evidence': 'ushahidi {n}',
