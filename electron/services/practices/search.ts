@@ -292,7 +292,15 @@ function cards(
     const alsoTriedIn = others.map((seq) => {
       const o = rows.get(seq)!;
       const there = pointOf(index, o);
-      const c = countsOf(o.id);
+      // From the facts in memory: a practice written up in many places has many of these.
+      const facts = index.byId.get(o.id);
+      const c = facts
+        ? {
+            evidence: facts.evidence.length,
+            adoptions: facts.adoptions.length,
+            improved: facts.adoptions.filter((a) => a.outcome === 'improved').length,
+          }
+        : countsOf(o.id);
       return {
         id: o.id,
         title: o.title,
