@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Hlc } from '../../shared/clock.ts';
 import { PamojaError } from '../../shared/errors.ts';
 import { pruneBackups, snapshotNowSync } from './backupFiles.ts';
+import { establishDeviceId } from './deviceId.ts';
+import { LEGACY_SIGNING_KEY_META } from './deviceKey.ts';
 import { migrate } from './migrate.ts';
 import { registerWordFunctions } from './words.ts';
 import { createWriter, StatementCache, type ClockSource, type Writer } from './writer.ts';
@@ -44,6 +45,15 @@ function ownerOnly(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
+/** Keeps a new laptop's private signing key (sealed); false when it cannot here (then it is kept in clear until it can). */
+export type SigningKeyKeeper = (store: Store, pkcs8: Buffer) => boolean;
+let keeper: SigningKeyKeeper | null = null;
+
+/** Registered by the secrets vault (electron/services/secrets/vault.ts): db/ cannot reach it. */
+export function keepNewSigningKeys(next: SigningKeyKeeper | null): void {
+  keeper = next;
+}
+
 export function openStore(file: string, options: OpenOptions = {}): Store {
   let db: Db;
   try {
@@ -81,24 +91,16 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       .run(key, value);
   };
 
-  let deviceId = getMeta('device_id');
-  if (!deviceId && !options.readonly) {
-    deviceId = randomUUID();
-    const id = deviceId;
-    db.transaction(() => {
-      setMeta('device_id', id);
-      setMeta('hlc', '0');
-      statements.get('INSERT INTO devices (device_id, name, is_self) VALUES (?, ?, 1)').run(id, '');
-    })();
-  }
-  if (!deviceId) throw new PamojaError('unavailable', `${file} is not an initialised Pamoja store`);
+  const established = establishDeviceId(db, statements, getMeta, setMeta, options.readonly ?? false);
+  if (!established) throw new PamojaError('unavailable', `${file} is not an initialised Pamoja store`);
+  const { deviceId } = established;
   const deviceIdx = (
     statements.get('SELECT idx FROM devices WHERE device_id = ?').get(deviceId) as { idx: number }
   ).idx;
   const clock: ClockSource = { last: Number(getMeta('hlc') ?? 0) as Hlc, now: options.now ?? Date.now };
   const writer = createWriter(statements, clock, deviceIdx);
 
-  return {
+  const store: Store = {
     file,
     db,
     statements,
@@ -127,6 +129,13 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     setMeta,
     close: () => db.close(),
   };
+  // A new key pair's private half: sealed if this process can, else in clear until it can.
+  if (established.newPrivateKey) {
+    const pkcs8 = established.newPrivateKey;
+    if (!keeper?.(store, pkcs8))
+      db.transaction(() => setMeta(LEGACY_SIGNING_KEY_META, pkcs8.toString('base64')))();
+  }
+  return store;
 }
 
 function translateSqliteError(e: unknown): unknown {

@@ -22,7 +22,7 @@ export type FieldValue = string | number | null;
  * The one write path for synced tables. Each insert, update and delete changes the row
  * and, in the same transaction, appends one change per changed field to `changes`, with
  * a fresh hybrid-logical-clock timestamp and this device. Nothing else may write synced
- * tables (bundle import records remote changes through `recordChange` below).
+ * tables (received changes go through its sibling, received.ts).
  */
 export interface Writer {
   insert<T extends TableName>(table: T, row: RowInput<T>): string;

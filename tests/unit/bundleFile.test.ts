@@ -32,7 +32,7 @@ describe('bundle file round trip', () => {
     expect(Buffer.from(out)).toEqual(payload);
     expect(header).toMatchObject({
       format: 'pamoja-bundle',
-      version: 1,
+      version: 2,
       regionId: region.regionId,
       regionName: 'Kilifi County',
       senderDevice: sender.deviceId,

@@ -4,6 +4,7 @@
  * tests also check that the spec and the code agree, and can build hostile bundles the
  * writer would never make: bombs, re-signed files, lying headers.
  */
+import { deviceIdFromPublicKey } from '../../electron/db/deviceKey.ts';
 import {
   createCipheriv,
   createDecipheriv,
@@ -29,10 +30,12 @@ export const MAGIC = Buffer.from([0x89, 0x50, 0x4d, 0x4a, 0x42, 0x0d, 0x0a, 0x1a
 export const PREAMBLE = 22;
 export const FRAME = 9;
 
-export function testIdentity(deviceId = 'laptop-amina'): DeviceIdentity {
+/** A signing identity; its device id is the one its key derives unless one is forced (an impostor). */
+export function testIdentity(deviceId?: string): DeviceIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const x = publicKey.export({ format: 'jwk' }).x!;
-  return { deviceId, privateKey, publicKey, publicKeyRaw: Buffer.from(x, 'base64url').toString('base64') };
+  const publicKeyRaw = Buffer.from(x, 'base64url').toString('base64');
+  return { deviceId: deviceId ?? deviceIdFromPublicKey(publicKeyRaw), privateKey, publicKey, publicKeyRaw };
 }
 
 export function testRegion(regionId = 'region-kilifi'): RegionKey {
@@ -137,7 +140,7 @@ function aad(headerHash: Buffer, index: number, kind: number): Buffer {
 }
 function keyFor(region: RegionKey, header: BundleHeader): Buffer {
   const salt = Buffer.from(header.bundleSalt, 'base64');
-  return Buffer.from(hkdfSync('sha256', region.key, salt, 'pamoja bundle v1 aes-256-gcm', 32));
+  return Buffer.from(hkdfSync('sha256', region.key, salt, 'pamoja bundle v2 aes-256-gcm', 32));
 }
 
 /** The compressed plaintext of each data record of a valid bundle (per the spec). */
@@ -157,7 +160,7 @@ export function openChunks(bytes: Buffer, region: RegionKey): Buffer[] {
 }
 
 /** Preamble + header JSON with correct check values, for any header object (valid or not). */
-export function headerBytes(header: object, version = 1, json = Buffer.from(JSON.stringify(header))): Buffer {
+export function headerBytes(header: object, version = 2, json = Buffer.from(JSON.stringify(header))): Buffer {
   const pre = Buffer.alloc(PREAMBLE);
   MAGIC.copy(pre);
   pre.writeUInt16BE(version, 8);
@@ -198,7 +201,7 @@ export function forge(
   const dataHash = createHash('sha256').update(Buffer.concat(data)).digest();
   const count = Buffer.alloc(8);
   count.writeBigUInt64BE(BigInt(data.length));
-  const message = Buffer.concat([Buffer.from('pamoja-bundle-signature-v1\0'), headerHash, dataHash, count]);
+  const message = Buffer.concat([Buffer.from('pamoja-bundle-signature-v2\0'), headerHash, dataHash, count]);
   return Buffer.concat([head, ...data, seal(data.length, 1, sign(null, message, signer.privateKey))]);
 }
 

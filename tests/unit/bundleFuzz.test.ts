@@ -178,9 +178,9 @@ const mutators: Record<string, (rng: Rng, base: Buffer, which: number) => Buffer
       }
       head = headerBytes(edited, rng.next() < 0.9 ? 1 : rng.int(4));
     } else if (roll < 0.8) {
-      head = headerBytes({}, 1, Buffer.from(JSON.stringify(rng.pick(strange))));
+      head = headerBytes({}, 2, Buffer.from(JSON.stringify(rng.pick(strange))));
     } else {
-      head = headerBytes({}, 1, rng.bytes(rng.int(300))); // not UTF-8 / not JSON, valid check values
+      head = headerBytes({}, 2, rng.bytes(rng.int(300))); // not UTF-8 / not JSON, valid check values
     }
     return Buffer.concat([head, body]);
   },

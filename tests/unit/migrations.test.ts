@@ -1,3 +1,4 @@
+import { deviceIdFromPublicKey } from '../../electron/db/deviceKey.ts';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -67,7 +68,15 @@ describe('migrations', () => {
 
     const store = openStore(file);
     expect(store.db.pragma('user_version', { simple: true })).toBe(newest);
-    expect(store.deviceId).toBe(deviceId);
+    // Format 2: the id becomes the one its key derives; the old one is remembered, and the
+    // laptop's past changes (the log refers to devices by idx) are its own under the new id.
+    expect(store.deviceId).toBe(deviceIdFromPublicKey(store.getMeta('device_public_key')!));
+    expect(store.deviceId).not.toBe(deviceId);
+    expect(store.getMeta('device_id_before_keys')).toBe(deviceId);
+    expect(store.db.prepare('SELECT device_id, name FROM devices WHERE idx = 1').get()).toEqual({
+      device_id: store.deviceId,
+      name: 'old laptop',
+    });
     expect(store.db.prepare('SELECT * FROM regions').all()).toEqual([
       { id: regionId, name: 'Gicumbi', country: 'Rwanda', language: 'rw' },
     ]);

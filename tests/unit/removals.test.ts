@@ -9,7 +9,6 @@ import {
 } from '../../electron/services/removals/service.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { applyPayload } from '../../electron/services/sync/importChanges.ts';
-import { decodePayload } from '../../shared/sync/payload.ts';
 import { PamojaError } from '../../shared/errors.ts';
 import { tempStore } from './helpers.ts';
 import { changeCount } from './storeState.ts';
@@ -171,7 +170,7 @@ function threeLaptops() {
 }
 
 function take(to: Store, from: Store, payload: Uint8Array) {
-  applyPayload(to, decodePayload(payload), sourceOf(from, 'peer'));
+  applyPayload(to, payload, sourceOf(from, 'peer'));
 }
 
 function freshCopy(from: Store, name: string): Store {

@@ -4,7 +4,6 @@ import type { Store } from '../../electron/db/store.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { buildPayload } from '../../electron/services/sync/exportChanges.ts';
 import { applyPayload } from '../../electron/services/sync/importChanges.ts';
-import { decodePayload } from '../../shared/sync/payload.ts';
 import { tempStore } from './helpers.ts';
 import { seedRegion, sourceOf } from './syncHelpers.ts';
 import { changeKeys, randomEdits, rng } from './syncSim.ts';
@@ -41,7 +40,7 @@ function send(ds: Device[], from: number, to: number, union: boolean): Parcel {
 }
 
 function deliver(ds: Device[], p: Parcel): void {
-  applyPayload(ds[p.to]!.store, decodePayload(p.payload), p.source);
+  applyPayload(ds[p.to]!.store, p.payload, p.source);
 }
 
 describe('sync convergence', () => {
@@ -67,8 +66,7 @@ describe('sync convergence', () => {
           const r = rng(seed);
           seedRegion(ds[0]!.store);
           const full = buildPayload(ds[0]!.store, { kind: 'full' }).payload;
-          for (const d of ds.slice(1))
-            applyPayload(d.store, decodePayload(full), sourceOf(ds[0]!.store, 'full'));
+          for (const d of ds.slice(1)) applyPayload(d.store, full, sourceOf(ds[0]!.store, 'full'));
           const created = new Set<string>();
           const delayed: Parcel[] = [];
 
@@ -107,7 +105,7 @@ describe('sync convergence', () => {
             // Once everyone has exchanged, a bundle for a peer carries nothing new.
           }
           const quiet = send(ds, 0, 1, false);
-          const again = applyPayload(ds[1]!.store, decodePayload(quiet.payload), quiet.source);
+          const again = applyPayload(ds[1]!.store, quiet.payload, quiet.source);
           expect(again.new).toBe(0);
         },
       ),

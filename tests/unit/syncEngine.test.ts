@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempStore } from './helpers.ts';
-import { carry, seedRegion } from './syncHelpers.ts';
+import { carry, payloadFor, seedRegion } from './syncHelpers.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { fieldHistory } from '../../electron/services/sync/fieldHistory.ts';
 import { ownKnowledge } from '../../electron/services/sync/knowledgeStore.ts';
@@ -66,18 +66,31 @@ describe('the write path and received changes', () => {
 });
 
 describe('selective bundles', () => {
-  it('carry a cluster with what hangs off it, and teach no knowledge ranges', () => {
+  it('carry the signed spans holding a cluster and what hangs off it, and teach no knowledge ranges', () => {
     const a = tempStore();
     const b = tempStore();
-    const { clusters, session } = seedRegion(a);
+    const { clusters, session, region } = seedRegion(a);
+    payloadFor(a, { kind: 'full' }); // signs the seeded region into spans
+    const later = a.write((w) =>
+      w.insert('clusters', {
+        region_id: region,
+        name: 'Later',
+        place: 'Kilifi',
+        lat: -3.7,
+        lon: 39.9,
+        coach_name: 'Amina',
+        language: 'en',
+      }),
+    );
     const r = carry(a, b, { kind: 'selective', clusters: [clusters[0]!] });
     expect(r.new).toBeGreaterThan(0);
     const count = (s: typeof a, t: string) =>
       (s.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    expect(count(b, 'clusters')).toBe(1);
+    // Spans travel whole (each is signed by its author as one): the seeded span holds both clusters.
+    expect(count(b, 'clusters')).toBe(2);
+    expect(b.db.prepare('SELECT 1 FROM clusters WHERE id = ?').get(later)).toBeUndefined();
     expect(count(b, 'regions')).toBe(1);
-    expect(count(b, 'schools')).toBe(2);
-    expect(count(b, 'members')).toBe(2);
+    expect(count(b, 'schools')).toBe(4);
     expect(b.db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(session)).toBeDefined();
     expect(ownKnowledge(b)[a.deviceId]).toBeUndefined();
     // A peer bundle afterwards still brings the rest.

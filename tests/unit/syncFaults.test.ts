@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PamojaError } from '../../shared/errors.ts';
 import { hlcWall } from '../../shared/clock.ts';
 import { MAX_CLOCK_AHEAD_MS } from '../../shared/sync/clockGuard.ts';
-import { PayloadEncoder, decodePayload } from '../../shared/sync/payload.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { applyPayload } from '../../electron/services/sync/importChanges.ts';
+import { identityOf, spanPayload } from './spanHelpers.ts';
 import { ownKnowledge } from '../../electron/services/sync/knowledgeStore.ts';
 import { clockWarnings } from '../../electron/services/sync/service.ts';
 import { tempStore } from './helpers.ts';
@@ -30,12 +30,12 @@ describe('sync faults', () => {
     a.store.write((w) => w.update('sessions', session, { notes: 'v1' }));
     const old = payloadFor(a.store, { kind: 'peer', forDevice: b.store.deviceId });
     const oldSource = sourceOf(a.store, 'peer');
-    applyPayload(b.store, decodePayload(old), oldSource);
+    applyPayload(b.store, old, oldSource);
     a.clock.t += 1000;
     a.store.write((w) => w.update('sessions', session, { notes: 'v2' }));
     carry(a.store, b.store);
     const before = storeDigest(b.store);
-    const replay = applyPayload(b.store, decodePayload(old), oldSource);
+    const replay = applyPayload(b.store, old, oldSource);
     expect(replay.new).toBe(0);
     expect(replay.known).toBeGreaterThan(0);
     expect(storeDigest(b.store)).toEqual(before);
@@ -84,9 +84,9 @@ describe('sync faults', () => {
     edit('e1'); // lost on the way
     const p2 = edit('e2');
     const p3 = edit('e3');
-    const r3 = applyPayload(b.store, decodePayload(p3.payload), p3.source);
+    const r3 = applyPayload(b.store, p3.payload, p3.source);
     expect(r3.new).toBe(3); // e1, e2, e3: B never declared having e1
-    expect(applyPayload(b.store, decodePayload(p2.payload), p2.source).new).toBe(0);
+    expect(applyPayload(b.store, p2.payload, p2.source).new).toBe(0);
     expect(storeDigest(b.store)).toEqual(storeDigest(a.store));
   });
 
@@ -109,7 +109,7 @@ describe('sync faults', () => {
     );
     // A bundle for C (without e1) reaches B instead.
     const forC = payloadFor(a.store, { kind: 'peer', forDevice: c.store.deviceId });
-    applyPayload(b.store, decodePayload(forC), sourceOf(a.store, 'peer'));
+    applyPayload(b.store, forC, sourceOf(a.store, 'peer'));
     expect(notesOf(b.store, session)).toBe('first notes');
     const known = ownKnowledge(b.store)[a.store.deviceId] ?? [];
     expect(known.some(([lo, hi]) => lo <= a.store.clock.last && hi >= a.store.clock.last)).toBe(false);
@@ -124,11 +124,12 @@ describe('sync faults', () => {
     const { schools } = seedRegion(a.store);
     const beforeDigest = storeDigest(a.store);
     const beforeChanges = a.store.db.prepare('SELECT count(*) AS n FROM changes').get();
-    const enc = new PayloadEncoder();
-    enc.add('schools', schools[1]!, 'name', 'Renamed', 1_800_000_000_100 * 1024, 'other-device');
-    enc.add('schools', schools[0]!, 'learners', -5, 1_800_000_000_000 * 1024, 'other-device');
-    const bad = decodePayload(enc.finish({ knowledge: {}, base: {} }, () => 'x'));
-    const source = { ...sourceOf(a.store, 'peer'), senderDevice: 'other-device' };
+    const other = clocked();
+    const bad = spanPayload(identityOf(other.store), [
+      { tbl: 'schools', row_id: schools[1]!, col: 'name', value: 'Renamed', hlc: 1_800_000_000_100 * 1024 },
+      { tbl: 'schools', row_id: schools[0]!, col: 'learners', value: -5, hlc: 1_800_000_000_000 * 1024 },
+    ]);
+    const source = { ...sourceOf(other.store, 'peer') };
     let error: unknown;
     try {
       applyPayload(a.store, bad, source);
@@ -141,11 +142,10 @@ describe('sync faults', () => {
     expect(storeDigest(a.store)).toEqual(beforeDigest);
     expect(a.store.db.prepare('SELECT count(*) AS n FROM changes').get()).toEqual(beforeChanges);
 
-    const enc2 = new PayloadEncoder();
-    enc2.add('secrets', schools[0]!, 'x', 1, 1024, 'other-device');
-    expect(() =>
-      applyPayload(a.store, decodePayload(enc2.finish({ knowledge: {}, base: {} }, () => '')), source),
-    ).toThrow(/unknown table "secrets"/);
+    const unknown = spanPayload(identityOf(other.store), [
+      { tbl: 'secrets', row_id: schools[0]!, col: 'x', value: 1, hlc: 1024 },
+    ]);
+    expect(() => applyPayload(a.store, unknown, source)).toThrow(/unknown table "secrets"/);
   });
 
   it('a child whose parent was deleted on another laptop waits instead of failing the import', () => {
@@ -210,19 +210,19 @@ describe('sync faults', () => {
     };
     a.clock.t += 1000;
     a.store.write((w) => w.update('priorities', id, { title: 'renamed' }));
-    // Only the update, as a selective bundle of that row would carry it.
-    const enc = new PayloadEncoder();
+    // Only the update, in a span of its own signed by A (as a later bundle of A's would carry it).
     const row = a.store.db
       .prepare("SELECT value, hlc FROM changes WHERE row_id = ? AND col = 'title' ORDER BY hlc DESC LIMIT 1")
       .get(id) as { value: string; hlc: number };
-    enc.add('priorities', id, 'title', row.value, row.hlc, a.store.deviceId);
     applyPayload(
       b.store,
-      decodePayload(enc.finish({ knowledge: {}, base: null }, () => '')),
+      spanPayload(identityOf(a.store), [
+        { tbl: 'priorities', row_id: id, col: 'title', value: row.value, hlc: row.hlc },
+      ]),
       sourceOf(a.store, 'selective'),
     );
     expect(b.store.db.prepare('SELECT 1 FROM priorities WHERE id = ?').get(id)).toBeUndefined();
-    applyPayload(b.store, decodePayload(insert.payload), insert.source);
+    applyPayload(b.store, insert.payload, insert.source);
     expect(b.store.db.prepare('SELECT title FROM priorities WHERE id = ?').get(id)).toEqual({
       title: 'renamed',
     });

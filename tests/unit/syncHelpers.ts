@@ -1,4 +1,3 @@
-import { decodePayload } from '../../shared/sync/payload.ts';
 import type { Store } from '../../electron/db/store.ts';
 import { buildPayload, type ExportSpec } from '../../electron/services/sync/exportChanges.ts';
 import { applyPayload, type ImportResult } from '../../electron/services/sync/importChanges.ts';
@@ -69,7 +68,7 @@ export function carry(
   to: Store,
   spec: ExportSpec = { kind: 'peer', forDevice: to.deviceId },
 ): ImportResult {
-  return applyPayload(to, decodePayload(payloadFor(from, spec)), sourceOf(from, spec.kind));
+  return applyPayload(to, payloadFor(from, spec), sourceOf(from, spec.kind));
 }
 
 export function payloadFor(from: Store, spec: ExportSpec): Uint8Array {

@@ -2,11 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { openStore } from '../../electron/db/store.ts';
 import { applyPayload, type ImportSource } from '../../electron/services/sync/importChanges.ts';
-import { decodePayload } from '../../shared/sync/payload.ts';
 
 const [db, payloadFile, sourceJson] = process.argv.slice(2) as [string, string, string];
 const store = openStore(db);
 process.stdout.write('opened\n');
-applyPayload(store, decodePayload(readFileSync(payloadFile)), JSON.parse(sourceJson) as ImportSource);
+applyPayload(store, readFileSync(payloadFile), JSON.parse(sourceJson) as ImportSource);
 store.close();
 process.stdout.write('done\n');

@@ -1,7 +1,7 @@
 import type { RemovalEffects } from '../../../shared/contract/removals.ts';
 import type { TableName } from '../../../shared/schema/tables.ts';
 import type { Store } from '../../db/store.ts';
-import { referencesOf } from '../sync/references.ts';
+import { referencesOf } from '../../db/references.ts';
 
 export interface RowRef {
   table: TableName;

@@ -2,7 +2,7 @@ import type { Removal, RemovalEffects } from '../../../shared/contract/removals.
 import { PamojaError } from '../../../shared/errors.ts';
 import { isTableName, type TableName } from '../../../shared/schema/tables.ts';
 import type { Store } from '../../db/store.ts';
-import { referencesOf } from '../sync/references.ts';
+import { referencesOf } from '../../db/references.ts';
 import { effectsOf, removalGroup, type RemovalGroup } from './dependents.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 import { PamojaError } from '../../../shared/errors.ts';
-import type { Store } from '../../db/store.ts';
+import { keepNewSigningKeys, type Store } from '../../db/store.ts';
 import { clearSecret, sealClearSecrets } from './legacy.ts';
 import { keySealer, type Sealer } from './sealer.ts';
 
@@ -288,3 +288,12 @@ export function unlockAtStart(store: Store): string | null {
     return "This laptop's region key and signing key are still kept in clear: give the region passphrase (PAMOJA_PASSPHRASE) once to seal them.";
   return null;
 }
+
+// A new laptop's key pair is made with its store (electron/db/deviceId.ts, its id derives from
+// the public key): the private half goes straight into the vault when this process can seal.
+keepNewSigningKeys((store, pkcs8) => {
+  const key = openVault(store, true);
+  if (!key) return false;
+  writeSealed(store, key, 'signing_key', pkcs8);
+  return true;
+});

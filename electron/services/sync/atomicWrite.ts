@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PamojaError } from '../../../shared/errors.ts';
@@ -67,6 +68,59 @@ export async function writeFileAtomic(path: string, data: Bytes): Promise<void> 
     throw e instanceof PamojaError ? e : cannotWrite(path, e);
   }
   await syncFolder(folder);
+}
+
+/**
+ * writeFileAtomic with the pieces produced synchronously (an export reading its store inside
+ * one read transaction, which cannot span an await); returns the bytes written.
+ */
+export function writeFileAtomicSync(path: string, data: Iterable<Uint8Array>): number {
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}${BUNDLE_TEMP_SUFFIX}`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+  } catch (e) {
+    throw cannotWrite(path, e);
+  }
+  let bytes = 0;
+  try {
+    try {
+      for (const piece of data) {
+        let offset = 0;
+        while (offset < piece.length) offset += writeSync(fd, piece, offset, piece.length - offset);
+        bytes += piece.length;
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written, or gone already.
+    }
+    throw e instanceof PamojaError ? e : cannotWrite(path, e);
+  }
+  syncFolderSync(folder);
+  return bytes;
+}
+
+function syncFolderSync(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    // As syncFolder: some systems cannot flush a folder; the rename is done either way.
+    const code = (e as { code?: string }).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
+      throw cannotWrite(folder, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** writeBundleFile: the bytes of encodeBundle, or the pieces of encodeBundleStream. */

@@ -62,7 +62,7 @@ export function keyCheckMatches(region: RegionKey, keyCheck: string): boolean {
 
 /** A fresh key per bundle (random salt), so fixed per-chunk nonces never repeat under one key. */
 export function bundleKey(region: RegionKey, bundleSalt: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', region.key, bundleSalt, 'pamoja bundle v1 aes-256-gcm', KEY_BYTES));
+  return Buffer.from(hkdfSync('sha256', region.key, bundleSalt, 'pamoja bundle v2 aes-256-gcm', KEY_BYTES));
 }
 
 function nonceFor(index: number, kind: RecordKind): Buffer {
@@ -122,7 +122,7 @@ export function openRecord(
 export function signatureMessage(headerHash: Buffer, dataHash: Buffer, dataChunks: number): Buffer {
   const count = Buffer.alloc(8);
   count.writeBigUInt64BE(BigInt(dataChunks));
-  return Buffer.concat([Buffer.from('pamoja-bundle-signature-v1\0'), headerHash, dataHash, count]);
+  return Buffer.concat([Buffer.from('pamoja-bundle-signature-v2\0'), headerHash, dataHash, count]);
 }
 
 export function signMessage(identity: DeviceIdentity, message: Buffer): Buffer {
@@ -142,8 +142,4 @@ export function publicKeyFromRaw(raw: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
 }
 
-export function rawPublicKey(key: KeyObject): string {
-  const jwk = key.export({ format: 'jwk' });
-  if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error('not an Ed25519 public key');
-  return Buffer.from(jwk.x, 'base64url').toString('base64');
-}
+export { rawPublicKey } from '../../db/deviceKey.ts';

@@ -3,6 +3,7 @@ import { PamojaError } from '../../../shared/errors.ts';
 export const bundleErrorReasons = [
   'not_bundle',
   'newer_version',
+  'older_version',
   'other_region',
   'wrong_key',
   'damaged',
@@ -10,6 +11,7 @@ export const bundleErrorReasons = [
   'bad_signature',
   'too_large',
   'key_changed',
+  'forged',
 ] as const;
 export type BundleErrorReason = (typeof bundleErrorReasons)[number];
 
@@ -21,6 +23,8 @@ export interface BundleErrorContext {
   senderName?: string;
   /** Format version found in the file (newer_version). */
   version?: number;
+  /** The laptop a forged change or span pretends to come from (forged). */
+  authorName?: string;
   /** Which cap was exceeded (too_large). */
   limit?: string;
 }
@@ -33,6 +37,8 @@ function messageFor(reason: BundleErrorReason, c: BundleErrorContext): string {
       return 'This file is not a Pamoja bundle.';
     case 'newer_version':
       return `This bundle was made by a newer version of Pamoja${c.version ? ` (format ${c.version})` : ''}. Update Pamoja on this laptop to open it.`;
+    case 'older_version':
+      return 'This bundle was made by an older Pamoja: update that laptop, then make a new bundle there.';
     case 'other_region':
       return `This bundle belongs to another region${region}.`;
     case 'wrong_key':
@@ -46,7 +52,9 @@ function messageFor(reason: BundleErrorReason, c: BundleErrorContext): string {
     case 'too_large':
       return `This bundle is larger than Pamoja accepts${c.limit ? ` (${c.limit})` : ''}.`;
     case 'key_changed':
-      return `This bundle claims to come from ${c.senderName || 'a known laptop'}, but it is signed with a different key than that laptop used before. It was not imported.`;
+      return `This bundle claims to come from ${c.senderName || 'a known laptop'}, but it is signed with a different key than that laptop's. It was not imported.`;
+    case 'forged':
+      return `This bundle holds changes that claim to come from ${c.authorName || 'another laptop'} but are not signed by that laptop. Nothing was imported.`;
   }
 }
 

@@ -8,7 +8,7 @@ import type { BundleLimits } from './limits.ts';
  * The public part of a bundle file: magic, format version, and a length-prefixed JSON header
  * readable without the region key. Layout in docs/bundle-format.md.
  */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 /** "\x89PMJB\r\n\x1a", PNG-style: the high byte and CR LF catch files mangled as text by mail. */
 export const MAGIC = Buffer.from([0x89, 0x50, 0x4d, 0x4a, 0x42, 0x0d, 0x0a, 0x1a]);
@@ -87,7 +87,10 @@ export function readPreamble(bytes: Uint8Array, limits: BundleLimits, complete: 
     const version = (bytes[8]! << 8) | bytes[9]!;
     if (version > BUNDLE_FORMAT_VERSION)
       throw new BundleError('newer_version', `format version ${version}`, { version });
-    if (version < 1) throw new BundleError('damaged', 'format version 0');
+    if (version === 0) throw new BundleError('damaged', 'format version 0');
+    // Format 1 carried changes no author had signed: refused, whatever else it holds.
+    if (version < BUNDLE_FORMAT_VERSION)
+      throw new BundleError('older_version', `format version ${version}`, { version });
   }
   if (bytes.length < PREAMBLE_BYTES) {
     if (complete) throw new BundleError('truncated', `file ends inside the preamble at byte ${bytes.length}`);
@@ -119,7 +122,10 @@ export function parseHeader(bytes: Buffer, limits: BundleLimits): BundleHeader {
   if (!parsed.success) throw new BundleError('damaged', `header: ${fromZodError(parsed.error).message}`);
   const header = parsed.data;
   if (header.version !== BUNDLE_FORMAT_VERSION)
-    throw new BundleError('damaged', `header says version ${header.version}, preamble 1`);
+    throw new BundleError(
+      'damaged',
+      `header says version ${header.version}, preamble ${BUNDLE_FORMAT_VERSION}`,
+    );
   if (header.chunkBytes > limits.maxChunkBytes)
     throw new BundleError('too_large', `chunks of ${header.chunkBytes} bytes`, {
       limit: `chunks over ${limits.maxChunkBytes} bytes`,

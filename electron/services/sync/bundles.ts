@@ -1,25 +1,27 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { PamojaError } from '../../../shared/errors.ts';
-import { PayloadFormatError } from '../../../shared/sync/bytes.ts';
-import { decodePayload } from '../../../shared/sync/payload.ts';
 import type { Store } from '../../db/store.ts';
 import { keyCheckMatches, type RegionKey } from './bundleCrypto.ts';
 import {
   BundleError,
+  BundleReader,
+  BundleWriter,
   DEFAULT_BUNDLE_LIMITS,
-  decodeBundle,
-  encodeBundle,
+  headerReadBytes,
   inspectBundle,
-  writeBundleFile,
   type BundleHeader,
 } from './bundleFile.ts';
-import { buildPayload, type ExportSpec } from './exportChanges.ts';
-import { checkSenderKey, currentRegion, deviceIdentity, regionKeyFromPassphrase } from './identity.ts';
-import { applyPayload, type ImportResult } from './importChanges.ts';
+import { writeFileAtomicSync } from './atomicWrite.ts';
+import { payloadPieces, preparePayload, sealForExport, type ExportSpec } from './exportChanges.ts';
+import { checkSender, currentRegion, deviceIdentity, regionKeyFromPassphrase } from './identity.ts';
+import { ImportSession, type ImportResult } from './importChanges.ts';
 import { getPeer } from './knowledgeStore.ts';
+import { DEFAULT_STREAM_LIMITS } from './limits.ts';
+import { PayloadParser } from './payloadStream.ts';
 import { rememberRegion } from './regionSecret.ts';
 import { logSync } from './syncLog.ts';
 
@@ -54,7 +56,11 @@ export interface ExportOutcome {
   header: BundleHeader;
 }
 
-/** Builds, seals and atomically writes a bundle; logs the export. */
+/**
+ * Signs this laptop's new changes, then builds, seals and atomically writes a bundle a span
+ * at a time inside one read transaction (a consistent snapshot while the app keeps writing;
+ * memory holds one span and one chunk whatever the bundle's size). Logs the export.
+ */
 export async function exportBundle(
   store: Store,
   spec: ExportSpec,
@@ -62,24 +68,30 @@ export async function exportBundle(
   progress?: Progress,
 ): Promise<ExportOutcome> {
   const region = requireRegion(store);
-  const built = buildPayload(store, spec, progress);
-  const bytes = encodeBundle(
-    {
-      regionId: region.regionId,
-      regionName: region.regionName,
-      senderDevice: store.deviceId,
-      senderName: deviceName(store),
-      createdAt: new Date(store.clock.now()).toISOString(),
-      kind: spec.kind,
-      ...(spec.kind === 'peer' && spec.forDevice ? { forDevice: spec.forDevice } : {}),
-      ...(built.scope ? { scope: built.scope } : {}),
-    },
-    built.payload,
-    region.key,
-    deviceIdentity(store),
-  );
-  await writeBundleFile(outPath, bytes);
-  const header = inspectBundle(bytes);
+  sealForExport(store);
+  const identity = deviceIdentity(store);
+  const { header, bytes, stats } = store.db.transaction(() => {
+    const prepared = preparePayload(store, spec);
+    const writer = new BundleWriter(
+      {
+        regionId: region.regionId,
+        regionName: region.regionName,
+        senderDevice: store.deviceId,
+        senderName: deviceName(store),
+        createdAt: new Date(store.clock.now()).toISOString(),
+        kind: spec.kind,
+        ...(spec.kind === 'peer' && spec.forDevice ? { forDevice: spec.forDevice } : {}),
+        ...(prepared.stats.scope ? { scope: prepared.stats.scope } : {}),
+      },
+      region.key,
+      identity,
+    );
+    function* file(): Generator<Buffer> {
+      for (const piece of payloadPieces(store, prepared, progress)) yield* writer.write(piece);
+      yield* writer.end();
+    }
+    return { header: writer.header, bytes: writeFileAtomicSync(outPath, file()), stats: prepared.stats };
+  })();
   const forName = spec.kind === 'peer' && spec.forDevice ? (getPeer(store, spec.forDevice)?.name ?? '') : '';
   store.db.transaction(() =>
     logSync(store, {
@@ -89,13 +101,13 @@ export async function exportBundle(
       kind: spec.kind,
       deviceId: spec.kind === 'peer' ? (spec.forDevice ?? '') : '',
       deviceName: forName,
-      changes: built.changes,
-      counts: built.tables,
+      changes: stats.changes,
+      counts: stats.tables,
       outcome: 'ok',
-      message: built.scope ?? '',
+      message: stats.scope ?? '',
     }),
   )();
-  return { file: outPath, bytes: bytes.length, changes: built.changes, tables: built.tables, header };
+  return { file: outPath, bytes, changes: stats.changes, tables: stats.tables, header };
 }
 
 export interface ImportOutcome extends ImportResult {
@@ -105,11 +117,19 @@ export interface ImportOutcome extends ImportResult {
   joined: boolean;
 }
 
-/** Reads a bundle file (refusing files larger than any bundle may be) and imports it. */
+/** Fills `into` from the start and returns how many bytes it got (0 at the end). */
+type ByteSource = (into: Buffer) => number;
+
+interface ImportOptions {
+  passphrase?: string;
+  progress?: Progress;
+}
+
+/** Reads a bundle file piece by piece and imports it (it is never held whole in memory). */
 export async function importBundleFile(
   store: Store,
   path: string,
-  options: { passphrase?: string; progress?: Progress } = {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   let size: number;
   try {
@@ -119,64 +139,126 @@ export async function importBundleFile(
   }
   if (size > DEFAULT_BUNDLE_LIMITS.maxPayloadBytes)
     throw new BundleError('too_large', `file of ${size} bytes`, { limit: 'file over 2 GiB' });
-  return importBundleBytes(store, await readFile(path), { ...options, file: basename(path) });
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw new PamojaError('not_found', `No bundle at ${path}.`);
+  }
+  try {
+    return importFrom(store, (into) => readSync(fd, into, 0, into.length, null), size, {
+      ...options,
+      file: basename(path),
+    });
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/**
- * Opens and imports one bundle, all-or-nothing. A laptop that has not joined a region
- * yet joins the bundle's with the passphrase, in the same transaction as the import, so
- * a bundle that fails leaves no trace but a line in the sync log.
- */
+/** Imports a bundle already in memory (mail, a USB mailbox file), all-or-nothing. */
 export function importBundleBytes(
   store: Store,
   bytes: Uint8Array,
-  options: { file: string; passphrase?: string; progress?: Progress },
+  options: ImportOptions & { file: string },
+): ImportOutcome {
+  let at = 0;
+  const source: ByteSource = (into) => {
+    const n = Math.min(into.length, bytes.length - at);
+    into.set(bytes.subarray(at, at + n));
+    at += n;
+    return n;
+  };
+  return importFrom(store, source, bytes.length, options);
+}
+
+// Small reads: progress (and the cancellation check) comes at least this often.
+const READ_BYTES = 64 * 1024;
+
+/**
+ * Opens and imports one bundle, all-or-nothing, streaming: the public header picks the key,
+ * then the file is read a megabyte at a time, each chunk authenticated, each span checked
+ * against its author's key and applied, inside one write transaction that commits only
+ * after the sender's signature over the whole file holds. A laptop that has not joined a
+ * region yet joins the bundle's with the passphrase in that same transaction, so a bundle
+ * that fails leaves no trace but a line in the sync log.
+ */
+function importFrom(
+  store: Store,
+  source: ByteSource,
+  size: number,
+  options: ImportOptions & { file: string },
 ): ImportOutcome {
   let header: BundleHeader | undefined;
   try {
-    header = inspectBundle(bytes);
+    const hash = createHash('sha256');
+    const first = readUpTo(source, headerReadBytes(), hash);
+    header = inspectBundle(first);
+    const opened = header;
     const member = currentRegion(store);
     let region = member?.key;
     let join: (() => void) | undefined;
     if (!region) {
-      region = keyFromPassphrase(header, options.passphrase);
+      region = keyFromPassphrase(opened, options.passphrase);
       const key = region;
-      const name = header.regionName;
       const passphrase = options.passphrase;
-      join = () => rememberRegion(store, name, key, passphrase);
+      join = () => rememberRegion(store, opened.regionName, key, passphrase);
     }
-    options.progress?.(0, 1, 'Opening the bundle');
-    const opened = decodeBundle(bytes, region);
-    header = opened.header;
-    checkSenderKey(header, getPeer(store, header.senderDevice)?.publicKey);
-    let decoded;
-    try {
-      decoded = decodePayload(opened.payload);
-    } catch (e) {
-      if (e instanceof PayloadFormatError)
-        throw new PamojaError('invalid', `This bundle's list of changes cannot be read: ${e.message}.`);
-      throw e;
-    }
-    const result = applyPayload(
-      store,
-      decoded,
-      {
-        senderDevice: header.senderDevice,
-        senderName: header.senderName,
-        senderPublicKey: header.senderPublicKey,
-        createdAt: header.createdAt,
-        kind: header.kind,
-        file: options.file,
-        bundleHash: createHash('sha256').update(bytes).digest('hex'),
-      },
-      options.progress,
-      join,
-    );
+    checkSender(opened, getPeer(store, opened.senderDevice)?.name);
+    options.progress?.(0, size, 'Opening the bundle');
+    const key = region;
+    let read = first.length;
+    // Reported after each span (and the cancellation point, inside the one transaction).
+    const merging = () => options.progress?.(read, size, 'Merging changes');
+    const result = store.write(() => {
+      const session = new ImportSession(
+        store,
+        {
+          senderDevice: opened.senderDevice,
+          senderName: opened.senderName,
+          senderPublicKey: opened.senderPublicKey,
+          createdAt: opened.createdAt,
+          kind: opened.kind,
+          file: options.file,
+          regionId: opened.regionId,
+        },
+        merging,
+      );
+      const parser = new PayloadParser(DEFAULT_STREAM_LIMITS, session);
+      const reader = new BundleReader(key);
+      for (const piece of reader.push(first)) parser.push(piece);
+      const buffer = Buffer.alloc(READ_BYTES);
+      for (;;) {
+        const n = source(buffer);
+        if (n === 0) break;
+        const bytes = buffer.subarray(0, n);
+        hash.update(bytes);
+        for (const piece of reader.push(bytes)) parser.push(piece);
+        read += n;
+        merging();
+      }
+      reader.end();
+      parser.end();
+      return session.finish(join, hash.digest('hex'));
+    });
     return { ...result, file: options.file, header, joined: join !== undefined };
   } catch (e) {
     logFailure(store, options.file, header, e);
     throw e;
   }
+}
+
+/** Up to `n` bytes from the start of the source (fewer only at its end). */
+function readUpTo(source: ByteSource, n: number, hash: Hash): Buffer {
+  const buffer = Buffer.alloc(n);
+  let filled = 0;
+  while (filled < n) {
+    const got = source(buffer.subarray(filled));
+    if (got === 0) break;
+    filled += got;
+  }
+  const first = buffer.subarray(0, filled);
+  hash.update(first);
+  return first;
 }
 
 function keyFromPassphrase(header: BundleHeader, passphrase: string | undefined): RegionKey {

@@ -3,7 +3,8 @@ import { senderClockAheadMs } from '../../../shared/sync/clockGuard.ts';
 import type { Range } from '../../../shared/sync/knowledge.ts';
 import type { TableName } from '../../../shared/schema/tables.ts';
 import type { Store } from '../../db/store.ts';
-import { partitionByClock, type Incoming, type Write } from './validateChanges.ts';
+import type { Incoming, Write } from '../../../shared/sync/writes.ts';
+import { partitionByClock } from './validateChanges.ts';
 
 interface HeldRow {
   tbl: TableName;
@@ -35,18 +36,27 @@ export function releaseHeld(store: Store, now: number): Write[] {
   return ready;
 }
 
-/** Keeps held-back changes aside; returns per device the span they cover (left out of knowledge). */
-export function holdBack(store: Store, held: Incoming[], nowIso: string): Map<string, Range> {
-  const spans = new Map<string, Range>();
+/** Held-back changes so far in one import: how many, the span per device, the furthest ahead. */
+export interface HeldTally {
+  count: number;
+  spans: Map<string, Range>;
+  worst: Incoming | undefined;
+}
+
+export const emptyTally = (): HeldTally => ({ count: 0, spans: new Map(), worst: undefined });
+
+/** Keeps held-back changes aside, adding them to `tally` (their spans are left out of knowledge). */
+export function holdBack(store: Store, held: Iterable<Incoming>, nowIso: string, tally: HeldTally): void {
   const put = store.statements.get(
     `INSERT OR IGNORE INTO sync_held (tbl, row_id, col, value, hlc, device_id, held_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const c of held) {
     put.run(c.table, c.rowId, c.col, c.value, c.hlc, c.device, nowIso);
-    const s = spans.get(c.device);
-    spans.set(c.device, s ? [Math.min(s[0], c.hlc), Math.max(s[1], c.hlc)] : [c.hlc, c.hlc]);
+    const s = tally.spans.get(c.device);
+    tally.spans.set(c.device, s ? [Math.min(s[0], c.hlc), Math.max(s[1], c.hlc)] : [c.hlc, c.hlc]);
+    tally.count++;
+    if (!tally.worst || c.hlc > tally.worst.hlc) tally.worst = c;
   }
-  return spans;
 }
 
 export interface ClockWarning {
@@ -59,16 +69,15 @@ export interface ClockWarning {
 export function clockWarning(
   store: Store,
   source: { senderDevice: string; createdAt: string; file: string },
-  held: Incoming[],
+  held: HeldTally,
   now: number,
   nowIso: string,
 ): ClockWarning | null {
   const createdAhead = senderClockAheadMs(Date.parse(source.createdAt), now) ?? 0;
-  const heldAhead = held.reduce((m, c) => Math.max(m, hlcWall(c.hlc) - now), 0);
-  if (!held.length && !createdAhead) return null;
+  const heldAhead = held.worst ? Math.max(0, hlcWall(held.worst.hlc) - now) : 0;
+  if (!held.count && !createdAhead) return null;
   // Name the device whose clock ran ahead: the origin of the furthest held change, else the sender.
-  const worst = held.reduce<Incoming | undefined>((w, c) => (!w || c.hlc > w.hlc ? c : w), undefined);
-  const deviceId = worst?.device ?? source.senderDevice;
+  const deviceId = held.worst?.device ?? source.senderDevice;
   const named = store.statements.get('SELECT name FROM devices WHERE device_id = ?').get(deviceId) as
     { name: string } | undefined;
   const deviceName = named?.name ?? '';
@@ -77,6 +86,6 @@ export function clockWarning(
     .get(
       'INSERT INTO sync_clock_warnings (at, device_id, device_name, ahead_ms, held, file) VALUES (?, ?, ?, ?, ?, ?)',
     )
-    .run(nowIso, deviceId, deviceName, Math.round(aheadMs), held.length, source.file);
+    .run(nowIso, deviceId, deviceName, Math.round(aheadMs), held.count, source.file);
   return { deviceId, deviceName, aheadMs };
 }

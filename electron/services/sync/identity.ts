@@ -1,12 +1,13 @@
 /**
- * Who this laptop is (an Ed25519 signing key) and which region secret it holds. Both are
- * local to this laptop, never synced, and kept sealed (electron/services/secrets/vault.ts).
+ * Who this laptop is (an Ed25519 signing key, from which its device id is derived) and which
+ * region secret it holds. Both are local to this laptop, never synced, and kept sealed
+ * (electron/services/secrets/vault.ts).
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { PamojaError } from '../../../shared/errors.ts';
+import { isKeyDerivedId } from '../../db/deviceKey.ts';
 import type { Store } from '../../db/store.ts';
-import { rememberPublicKey } from '../secrets/legacy.ts';
-import { hasSecret, readSecret, writeSecret } from '../secrets/vault.ts';
+import { readSecret } from '../secrets/vault.ts';
 import { BundleError } from './bundleError.ts';
 import { rawPublicKey, type DeviceIdentity } from './bundleCrypto.ts';
 import type { BundleHeader } from './bundleHeader.ts';
@@ -32,53 +33,45 @@ export {
 
 const identities = new WeakMap<Store, DeviceIdentity>();
 
-/** This laptop's signing identity; the key pair is created on first use and kept for good. */
+/**
+ * This laptop's signing identity. The key pair is made with the store (electron/db/
+ * deviceId.ts) and kept sealed (the vault); the device id is the one the public key derives,
+ * so a bundle's reader can check any author's id against its key.
+ */
 export function deviceIdentity(store: Store): DeviceIdentity {
   const cached = identities.get(store);
   if (cached) return cached;
-  if (!hasSecret(store, 'signing_key')) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const encoded = privateKey.export({ format: 'der', type: 'pkcs8' });
-    // Only if still absent, so two processes opening a new store end up with one key.
-    store.db
-      .transaction(() => {
-        if (!hasSecret(store, 'signing_key')) {
-          writeSecret(store, 'signing_key', encoded);
-          rememberPublicKey(store, encoded);
-        }
-      })
-      .immediate();
-  }
   const der = readSecret(store, 'signing_key'); // outside the try: "locked" is not "damaged"
+  if (!der) throw new PamojaError('internal', `This laptop's signing key is missing from ${store.file}.`);
   let privateKey;
   try {
-    privateKey = createPrivateKey({
-      key: der!,
-      format: 'der',
-      type: 'pkcs8',
-    });
+    privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   } catch {
     throw new PamojaError('internal', `This laptop's signing key in ${store.file} is damaged.`);
   }
   const publicKey = createPublicKey(privateKey);
-  const identity = { deviceId: store.deviceId, privateKey, publicKey, publicKeyRaw: rawPublicKey(publicKey) };
+  const publicKeyRaw = rawPublicKey(publicKey);
+  if (!isKeyDerivedId(store.deviceId, publicKeyRaw))
+    throw new PamojaError(
+      'internal',
+      `This laptop's signing key in ${store.file} is not the one its id comes from.`,
+    );
+  const identity = { deviceId: store.deviceId, privateKey, publicKey, publicKeyRaw };
   identities.set(store, identity);
   return identity;
 }
 
 /**
- * Trust on first use for a bundle's sender: the first key seen for a device id is remembered
- * by the caller; later bundles from that id must carry the same key. Returns 'first_use' (remember
- * `header.senderPublicKey` for `header.senderDevice`) or 'known'; throws BundleError
- * 'key_changed' when a device id already seen arrives signed by another key.
+ * A bundle's sender must be the laptop its key makes: the id is derived from the key, so a
+ * laptop cannot sign as another (nor take over the id of one known only from relayed changes).
+ * Throws BundleError 'key_changed' naming the laptop the bundle pretends to come from.
  */
-export function checkSenderKey(
+export function checkSender(
   header: Pick<BundleHeader, 'senderDevice' | 'senderName' | 'senderPublicKey'>,
-  knownPublicKey: string | null | undefined,
-): 'first_use' | 'known' {
-  if (!knownPublicKey) return 'first_use';
-  if (knownPublicKey === header.senderPublicKey) return 'known';
-  throw new BundleError('key_changed', `device ${header.senderDevice} changed its key`, {
-    senderName: header.senderName || header.senderDevice,
+  knownName?: string,
+): void {
+  if (isKeyDerivedId(header.senderDevice, header.senderPublicKey)) return;
+  throw new BundleError('key_changed', `device ${header.senderDevice} is not the id of its key`, {
+    senderName: knownName || header.senderName || header.senderDevice,
   });
 }

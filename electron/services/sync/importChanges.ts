@@ -1,14 +1,21 @@
 import { receiveHlc } from '../../../shared/clock.ts';
-import { knowledgeCovers, withoutSpans } from '../../../shared/sync/knowledge.ts';
-import { compareStamps, DELETED, type FieldChange, type RowState } from '../../../shared/sync/merge.ts';
-import type { DecodedPayload } from '../../../shared/sync/payload.ts';
+import { PamojaError } from '../../../shared/errors.ts';
+import { PayloadFormatError } from '../../../shared/sync/bytes.ts';
+import { knowledgeCovers, withoutSpans, type Knowledge } from '../../../shared/sync/knowledge.ts';
+import { decodePayload, type DecodedPayload } from '../../../shared/sync/payload.ts';
+import { isKeyDerivedId } from '../../db/deviceKey.ts';
+import { ReceivedWriter } from '../../db/received.ts';
 import type { Store } from '../../db/store.ts';
-import type { TableName } from '../../../shared/schema/tables.ts';
+import { BundleError } from './bundleError.ts';
+import { clockWarning, emptyTally, holdBack, releaseHeld, type ClockWarning } from './heldBack.ts';
 import { addKnowledge, ownKnowledge, recordPeer } from './knowledgeStore.ts';
-import { Materializer } from './materialize.ts';
+import { DEFAULT_STREAM_LIMITS } from './limits.ts';
+import { PayloadParser, type StreamHandlers, type StreamMeta } from './payloadStream.ts';
+import { joinedRegion } from './regionSecret.ts';
+import { SpanVerifier, type SpanHead } from './spans.ts';
 import { logSync } from './syncLog.ts';
-import { clockWarning, holdBack, releaseHeld, type ClockWarning } from './heldBack.ts';
-import { changesOf, partitionByClock, validateWrites, type Incoming, type Write } from './validateChanges.ts';
+import { changesOf, type Incoming, type Write } from '../../../shared/sync/writes.ts';
+import { partitionByClock, validateWrites } from './validateChanges.ts';
 
 /** Who a payload came from, as its bundle header says. */
 export interface ImportSource {
@@ -21,6 +28,8 @@ export interface ImportSource {
   file: string;
   /** Content hash of the bundle file: the mailbox skips bundles already taken. */
   bundleHash?: string;
+  /** The region spans are signed for (default: the store's region, '' without one). */
+  regionId?: string;
 }
 
 export interface TableCounts {
@@ -46,233 +55,220 @@ export interface ImportResult {
 
 type Progress = (done: number, total: number, label?: string) => void;
 
-const countsFor = (tables: Record<string, TableCounts>, t: string): TableCounts =>
-  (tables[t] ??= { new: 0, known: 0, superseded: 0 });
-
 /**
- * Applies a decoded payload all-or-nothing: every change is validated first, then
- * recorded and merged in one transaction (store.write). Changes already held count as
- * known, so replaying a bundle changes nothing. Changes stamped too far ahead are kept
- * aside in sync_held; the local clock advances only past the changes applied.
+ * One import, inside one write transaction, taking the payload a span at a time as the
+ * bundle is read (electron/services/sync/payloadStream.ts). Each step has its own method:
+ * release held changes (constructor), take the sender's knowledge (meta), check and apply
+ * each span (span), then knowledge, peer, clock and log (finish). Memory holds one span and
+ * the counters, whatever the bundle's size.
  */
-export function applyPayload(
-  store: Store,
-  decoded: DecodedPayload,
-  source: ImportSource,
-  progress?: Progress,
-  /** Runs inside the import's transaction (e.g. joining the region the bundle came with). */
-  within?: () => void,
-): ImportResult {
-  const validated = validateWrites(decoded);
-  const now = store.clock.now();
-  const createdMs = Date.parse(source.createdAt);
-  const { apply, held } = partitionByClock(
-    validated.writes,
-    now,
-    Number.isNaN(createdMs) ? undefined : createdMs,
-  );
-  const names = new Map(decoded.meta.devices.map((d) => [d.id, d.name]));
-  names.set(source.senderDevice, source.senderName);
-  const nowIso = new Date(now).toISOString();
+export class ImportSession implements StreamHandlers {
+  readonly result: ImportResult = {
+    changes: 0,
+    new: 0,
+    known: 0,
+    superseded: 0,
+    held: 0,
+    released: 0,
+    tables: {},
+    devices: [],
+    clockWarning: null,
+  };
+  readonly #store: Store;
+  readonly #source: ImportSource;
+  readonly #progress: Progress | undefined;
+  readonly #now: number;
+  readonly #nowIso: string;
+  readonly #createdMs: number | undefined;
+  readonly #knowledgeBefore: Knowledge;
+  readonly #verifier: SpanVerifier;
+  readonly #writer: ReceivedWriter;
+  readonly #held = emptyTally();
+  readonly #byDevice = new Map<string, number>();
+  readonly #names = new Map<string, string>();
+  readonly #lastHi = new Map<string, number>();
+  #meta: StreamMeta | undefined;
+  #maxApplied = 0;
+  #spans = 0;
 
-  return store.write(() => {
-    const st = store.statements;
-    const knowledgeBefore = ownKnowledge(store);
-    const deviceIdx = registerDevices(store, names);
-
+  constructor(store: Store, source: ImportSource, progress?: Progress) {
+    this.#store = store;
+    this.#source = source;
+    this.#progress = progress;
+    this.#now = store.clock.now();
+    this.#nowIso = new Date(this.#now).toISOString();
+    const created = Date.parse(source.createdAt);
+    this.#createdMs = Number.isNaN(created) ? undefined : created;
+    this.#knowledgeBefore = ownKnowledge(store);
+    this.#verifier = new SpanVerifier(source.regionId ?? joinedRegion(store)?.regionId ?? '');
+    this.#writer = new ReceivedWriter(store);
+    this.#names.set(source.senderDevice, source.senderName);
     // Held-back changes whose time the local clock has now reached go in with this bundle.
-    const released = releaseHeld(store, now);
-    for (const w of released)
-      if (!deviceIdx.has(w.device)) deviceIdx.set(w.device, deviceIndex(store, w.device, ''));
+    const released = releaseHeld(store, this.#now);
+    this.result.released = released.length;
+    this.#apply(released);
+  }
 
-    const rows = new Map<
-      string,
-      { table: TableName; rowId: string; writes: Write[]; added: FieldChange[] | null }
-    >();
-    for (const list of [released, apply])
-      for (const w of list) {
-        const key = `${w.table}\u0000${w.rowId}`;
-        const row = rows.get(key);
-        if (row) row.writes.push(w);
-        else rows.set(key, { table: w.table, rowId: w.rowId, writes: [w], added: null });
-      }
+  meta(meta: StreamMeta): void {
+    this.#meta = meta;
+  }
 
-    const result: ImportResult = {
-      changes: validated.changes,
-      new: 0,
-      known: 0,
-      superseded: 0,
-      held: 0,
-      released: released.length,
-      tables: {},
-      devices: [],
-      clockWarning: null,
-    };
-    const byDevice = new Map<string, number>();
-    const materializer = new Materializer(store);
-    const anyChange = st.get('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1');
-    const sameChange = st.get(
-      'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND hlc = ? AND device = ?',
-    );
-    let maxApplied = 0;
-    let done = 0;
-    // New changes go to the log many at a time; rows are distinct, so none is probed before it is written.
-    const batch: (string | number | null)[] = [];
-    // Into an empty store (a new laptop taking a full bundle) every row is fresh.
-    const emptyLog = !st.get('SELECT 1 FROM changes LIMIT 1').get();
-    for (const row of rows.values()) {
-      const isFresh = emptyLog || !anyChange.get(row.table, row.rowId);
-      const seen = isFresh ? new Set<string>() : null;
-      const counts = countsFor(result.tables, row.table);
-      let added = 0;
-      for (const w of row.writes) {
-        const idx = deviceIdx.get(w.device)!;
-        for (let i = 0; i < w.cols.length; i++) {
-          const col = w.cols[i]!;
-          let known: boolean;
-          if (seen) {
-            // A fresh row can only repeat a change inside this very bundle.
-            const key = `${col}\u0000${w.hlc}\u0000${w.device}`;
-            known = seen.has(key);
-            seen.add(key);
-          } else known = !!sameChange.get(row.table, row.rowId, col, w.hlc, idx);
-          if (known) {
-            counts.known++;
-            continue;
-          }
-          batch.push(row.table, row.rowId, col, w.values[i]!, w.hlc, idx);
-          if (!isFresh) (row.added ??= []).push({ col, value: w.values[i]!, hlc: w.hlc, device: w.device });
-          added++;
-          counts.new++;
-          byDevice.set(w.device, (byDevice.get(w.device) ?? 0) + 1);
-          if (w.hlc > maxApplied) maxApplied = w.hlc;
-        }
-      }
-      const whole = batch.length - (batch.length % (MAX_BATCH * CHANGE_COLUMNS));
-      if (whole) recordChanges(store, batch.splice(0, whole));
-      if (added) materializer.enqueue(row.table, row.rowId, isFresh ? row.writes : undefined);
-      else row.writes = [];
-      if (++done % 2000 === 0) progress?.(done, rows.size, 'Merging changes');
+  /** Checks a span against its author's key, then records and merges its changes. */
+  span(head: SpanHead, body: Buffer, bodyHash: Buffer): void {
+    const author = this.#authorName(head);
+    if (!isKeyDerivedId(head.device, head.publicKey))
+      throw new BundleError('forged', `span of ${head.device} carries another laptop's key`, {
+        authorName: author,
+      });
+    if (!this.#verifier.verify(head, bodyHash))
+      throw new BundleError('forged', `span ${head.lo}..${head.hi} of ${head.device} fails its signature`, {
+        authorName: author,
+      });
+    const last = this.#lastHi.get(head.device);
+    if (last !== undefined && head.lo <= last)
+      throw new BundleError('damaged', `spans of ${head.device} overlap or are out of order`);
+    this.#lastHi.set(head.device, head.hi);
+    const decoded = decodeSpan(head, body);
+    const { writes } = validateWrites(decoded);
+    this.result.changes += decoded.changes;
+    this.#writer.device(head.device, head.name, head.publicKey);
+    if (head.name) this.#names.set(head.device, head.name);
+
+    if (this.#writer.holdsSpan(head)) {
+      // Already held whole, as signed: nothing in it can be new.
+      for (const w of writes) this.#counts(w.table).known += w.cols.length;
+    } else {
+      const { apply, held } = partitionByClock(writes, this.#now, this.#createdMs);
+      this.#hold(held);
+      this.#apply(apply);
+      this.#writer.recordSpan(head);
     }
-    recordChanges(store, batch);
+    this.#progress?.(++this.#spans, this.#spans + 1, 'Merging changes');
+  }
 
-    materializer.run((table, rowId, state) => {
-      const row = rows.get(`${table}\u0000${rowId}`);
-      if (!row) return;
-      const counts = countsFor(result.tables, table);
-      if (row.added) {
-        for (const c of row.added) if (isSuperseded(c, state)) counts.superseded++;
-        return;
-      }
-      const seen = new Set<string>();
-      for (const c of changesOf(row.writes)) {
-        const key = `${c.col}\u0000${c.hlc}\u0000${c.device}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (isSuperseded(c, state)) counts.superseded++;
-      }
-    });
-    progress?.(rows.size, rows.size, 'Merging changes');
-
-    // A change this store already applied (its clock had caught up) is known, not held.
-    const toHold: Incoming[] = [];
-    for (const w of held)
-      for (const c of changesOf([w])) {
-        const idx = deviceIdx.get(c.device);
-        if (idx !== undefined && sameChange.get(w.table, w.rowId, c.col, c.hlc, idx))
-          countsFor(result.tables, w.table).known++;
-        else toHold.push({ ...c, table: w.table, rowId: w.rowId });
-      }
-    result.held = toHold.length;
-    const heldSpans = holdBack(store, toHold, nowIso);
-    if (decoded.meta.base && knowledgeCovers(knowledgeBefore, decoded.meta.base))
-      addKnowledge(store, withoutSpans(decoded.meta.knowledge, heldSpans));
+  /** After the last span and the bundle's own signature: knowledge, peer, clock, log. */
+  finish(within?: () => void, bundleHash = this.#source.bundleHash): ImportResult {
+    const store = this.#store;
+    const source = this.#source;
+    const meta = this.#meta!;
+    const r = this.result;
+    r.held = this.#held.count;
+    if (meta.base && knowledgeCovers(this.#knowledgeBefore, meta.base))
+      addKnowledge(store, withoutSpans(meta.knowledge, this.#held.spans));
     recordPeer(store, {
       deviceId: source.senderDevice,
       name: source.senderName,
       publicKey: source.senderPublicKey,
-      knowledge: withoutSpans(decoded.meta.knowledge, new Map()),
+      knowledge: meta.knowledge,
       createdAt: source.createdAt,
-      takenAt: nowIso,
+      takenAt: this.#nowIso,
     });
-    if (maxApplied > store.clock.last) store.clock.last = receiveHlc(store.clock.last, maxApplied, now);
-
-    for (const t of Object.values(result.tables)) {
-      result.new += t.new;
-      result.known += t.known;
-      result.superseded += t.superseded;
+    if (this.#maxApplied > store.clock.last)
+      store.clock.last = receiveHlc(store.clock.last, this.#maxApplied, this.#now);
+    for (const t of Object.values(r.tables)) {
+      r.new += t.new;
+      r.known += t.known;
+      r.superseded += t.superseded;
     }
-    result.devices = [...byDevice].map(([deviceId, n]) => ({
+    r.devices = [...this.#byDevice].map(([deviceId, n]) => ({
       deviceId,
-      name: names.get(deviceId) ?? '',
+      name: this.#names.get(deviceId) ?? '',
       new: n,
     }));
-    result.clockWarning = clockWarning(store, source, toHold, now, nowIso);
-    if (source.bundleHash)
-      st.get(
-        'INSERT OR IGNORE INTO sync_taken (bundle_hash, sender_device, created_at, knowledge, taken_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(
-        source.bundleHash,
-        source.senderDevice,
-        source.createdAt,
-        JSON.stringify(decoded.meta.knowledge),
-        nowIso,
-      );
+    r.clockWarning = clockWarning(store, source, this.#held, this.#now, this.#nowIso);
+    if (bundleHash)
+      store.statements
+        .get(
+          'INSERT OR IGNORE INTO sync_taken (bundle_hash, sender_device, created_at, knowledge, taken_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(bundleHash, source.senderDevice, source.createdAt, JSON.stringify(meta.knowledge), this.#nowIso);
     within?.();
     logSync(store, {
-      at: nowIso,
+      at: this.#nowIso,
       action: 'import',
       file: source.file,
       kind: source.kind,
       deviceId: source.senderDevice,
       deviceName: source.senderName,
-      changes: result.changes,
-      counts: { new: result.new, known: result.known, superseded: result.superseded, held: result.held },
+      changes: r.changes,
+      counts: { new: r.new, known: r.known, superseded: r.superseded, held: r.held },
       outcome: 'ok',
       message: '',
     });
-    return result;
-  });
-}
+    this.#progress?.(r.changes, r.changes, 'Merging changes');
+    return r;
+  }
 
-const CHANGE_COLUMNS = 6;
-const MAX_BATCH = 32;
+  #authorName(head: SpanHead): string {
+    return this.#writer.knownName(head.device) || head.name || head.device;
+  }
 
-/**
- * Appends received changes to the change log, many rows per statement: the same rows
- * recordChange (electron/db/writer.ts) would write, at a fraction of the per-call cost.
- */
-function recordChanges(store: Store, values: (string | number | null)[]): void {
-  for (let at = 0; at < values.length; at += MAX_BATCH * CHANGE_COLUMNS) {
-    // Full batches share one prepared statement; only the tail needs another.
-    const part = values.slice(at, at + MAX_BATCH * CHANGE_COLUMNS);
-    const rows = part.length / CHANGE_COLUMNS;
-    store.statements
-      .get(
-        `INSERT INTO changes (tbl, row_id, col, value, hlc, device) VALUES ${'(?, ?, ?, ?, ?, ?), '.repeat(rows - 1)}(?, ?, ?, ?, ?, ?)`,
-      )
-      .run(part);
+  #counts(table: string): TableCounts {
+    return (this.result.tables[table] ??= { new: 0, known: 0, superseded: 0 });
+  }
+
+  /** Changes stamped too far ahead wait in sync_held (unless this store applied them already). */
+  #hold(held: Write[]): void {
+    if (!held.length) return;
+    const toHold: Incoming[] = [];
+    for (const w of held)
+      for (const c of changesOf([w])) {
+        if (this.#writer.holds(w.table, w.rowId, c)) this.#counts(w.table).known++;
+        else toHold.push({ ...c, table: w.table, rowId: w.rowId });
+      }
+    holdBack(this.#store, toHold, this.#nowIso, this.#held);
+  }
+
+  #apply(writes: Write[]): void {
+    if (!writes.length) return;
+    const applied = this.#writer.apply(writes);
+    for (const [table, c] of Object.entries(applied.tables)) {
+      const t = this.#counts(table);
+      t.new += c.new;
+      t.known += c.known;
+      t.superseded += c.superseded;
+    }
+    for (const [device, n] of applied.byDevice)
+      this.#byDevice.set(device, (this.#byDevice.get(device) ?? 0) + n);
+    if (applied.maxHlc > this.#maxApplied) this.#maxApplied = applied.maxHlc;
   }
 }
 
-function isSuperseded(c: FieldChange, state: RowState): boolean {
-  if (state.kind === 'incomplete') return false;
-  // A tombstone is current while the row is deleted, a revival while it is live.
-  if (state.kind === 'deleted') return c.col !== DELETED || c.value === 0;
-  if (c.col === DELETED) return c.value !== 0;
-  const w = state.winners[c.col];
-  return !w || compareStamps(w, c) !== 0;
+/** A span's body as changes; it must hold exactly what its head says, all by its author, in its window. */
+function decodeSpan(head: SpanHead, body: Buffer): DecodedPayload {
+  let decoded: DecodedPayload;
+  try {
+    decoded = decodePayload(body);
+  } catch (e) {
+    if (e instanceof PayloadFormatError)
+      throw new PamojaError('invalid', `This bundle's list of changes cannot be read: ${e.message}.`);
+    throw e;
+  }
+  const devices = decoded.meta.devices;
+  if (devices.length !== 1 || devices[0]!.id !== head.device || decoded.changes !== head.changes)
+    throw new BundleError('damaged', `span of ${head.device} holds other than it says`);
+  for (const g of decoded.groups)
+    if (g.hlc < head.lo || g.hlc > head.hi)
+      throw new BundleError('damaged', `span of ${head.device} holds a change outside its window`);
+  return decoded;
 }
 
-function deviceIndex(store: Store, deviceId: string, name: string): number {
-  const st = store.statements;
-  st.get(
-    `INSERT INTO devices (device_id, name) VALUES (?, ?)
-     ON CONFLICT(device_id) DO UPDATE SET name = CASE WHEN devices.is_self = 1 OR excluded.name = '' THEN devices.name ELSE excluded.name END`,
-  ).run(deviceId, name);
-  return (st.get('SELECT idx FROM devices WHERE device_id = ?').get(deviceId) as { idx: number }).idx;
-}
-
-function registerDevices(store: Store, names: Map<string, string>): Map<string, number> {
-  return new Map([...names].map(([id, name]) => [id, deviceIndex(store, id, name)]));
+/**
+ * Applies a whole payload in memory, all-or-nothing (tests, and bundles already in memory go
+ * through bundles.ts instead). Every change is checked before the transaction commits.
+ */
+export function applyPayload(
+  store: Store,
+  payload: Uint8Array,
+  source: ImportSource,
+  progress?: Progress,
+  within?: () => void,
+): ImportResult {
+  return store.write(() => {
+    const session = new ImportSession(store, source, progress);
+    const parser = new PayloadParser(DEFAULT_STREAM_LIMITS, session);
+    parser.push(payload);
+    parser.end();
+    return session.finish(within);
+  });
 }

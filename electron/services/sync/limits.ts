@@ -54,3 +54,30 @@ export const TAG_BYTES = 16;
 export function sealedChunkBound(chunkBytes: number): number {
   return chunkBytes + Math.ceil(chunkBytes / 8) + Math.ceil(chunkBytes / 64) + 64 + TAG_BYTES;
 }
+
+/**
+ * Caps on the change list inside a bundle (electron/services/sync/payloadStream.ts), each
+ * checked when a length or count is announced, before the bytes it announces are awaited:
+ * import holds at most one span's bytes and its decoded changes at a time.
+ */
+export interface StreamLimits {
+  /** The knowledge block at the start. */
+  maxMetaBytes: number;
+  maxSpanHeadBytes: number;
+  /** Encoded bytes of one span's body. */
+  maxSpanBytes: number;
+  /** Changes in one span (the writer makes about 32K). */
+  maxSpanChanges: number;
+  maxSpans: number;
+  /** Changes in one bundle: a country holds about 4.3 million. */
+  maxChanges: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: Readonly<StreamLimits> = Object.freeze({
+  maxMetaBytes: 16 * MiB,
+  maxSpanHeadBytes: 4 * KiB,
+  maxSpanBytes: 16 * MiB,
+  maxSpanChanges: 65_536,
+  maxSpans: 1_000_000,
+  maxChanges: 64_000_000,
+});

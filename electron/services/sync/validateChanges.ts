@@ -1,32 +1,10 @@
 import { PamojaError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/ids.ts';
 import { isTooFarAhead } from '../../../shared/sync/clockGuard.ts';
-import { DELETED, type FieldChange, type FieldValue } from '../../../shared/sync/merge.ts';
+import { DELETED } from '../../../shared/sync/merge.ts';
+import type { Write } from '../../../shared/sync/writes.ts';
 import type { DecodedPayload } from '../../../shared/sync/payload.ts';
-import { checkField, isTableName, type TableName } from '../../../shared/schema/tables.ts';
-
-/** One received write: a row, a time, its origin device's global id and the fields it set. */
-export interface Write {
-  table: TableName;
-  rowId: string;
-  hlc: number;
-  device: string;
-  cols: string[];
-  values: FieldValue[];
-}
-
-/** One received change on its own (held-back changes are kept one by one). */
-export interface Incoming extends FieldChange {
-  table: TableName;
-  rowId: string;
-}
-
-/** The single changes of some writes. */
-export function* changesOf(writes: Iterable<Write>): Generator<FieldChange> {
-  for (const w of writes)
-    for (let i = 0; i < w.cols.length; i++)
-      yield { col: w.cols[i]!, value: w.values[i]!, hlc: w.hlc, device: w.device };
-}
+import { checkField, isTableName } from '../../../shared/schema/tables.ts';
 
 /**
  * Checks every change of a payload against the schemas before anything is written: an

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/store.ts';
-import { isTableName, tableNames, type TableName } from '../../../shared/schema/tables.ts';
+import type { Db } from './store.ts';
+import { isTableName, tableNames, type TableName } from '../../shared/schema/tables.ts';
 
 /** A foreign key of a synced table onto another synced table, read from the schema itself. */
 export interface Reference {

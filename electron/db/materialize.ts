@@ -1,14 +1,14 @@
-import type { Store } from '../../db/store.ts';
+import type { Store } from './store.ts';
 import {
   DELETED,
   mergeRow,
   type FieldChange,
   type FieldValue,
   type RowState,
-} from '../../../shared/sync/merge.ts';
-import { columnsOf, defaultsOf, type TableName } from '../../../shared/schema/tables.ts';
+} from '../../shared/sync/merge.ts';
+import { columnsOf, defaultsOf, type TableName } from '../../shared/schema/tables.ts';
 import { referencesOf, tableOrder, type Reference } from './references.ts';
-import { changesOf, type Write } from './validateChanges.ts';
+import { changesOf, type Write } from '../../shared/sync/writes.ts';
 
 export { DELETED };
 
