@@ -176,7 +176,7 @@ const mutators: Record<string, (rng: Rng, base: Buffer, which: number) => Buffer
         if (rng.next() < 0.2) delete edited[key];
         else edited[key] = rng.pick(strange);
       }
-      head = headerBytes(edited, rng.next() < 0.9 ? 1 : rng.int(4));
+      head = headerBytes(edited, rng.next() < 0.9 ? 2 : rng.int(4));
     } else if (roll < 0.8) {
       head = headerBytes({}, 2, Buffer.from(JSON.stringify(rng.pick(strange))));
     } else {
@@ -194,7 +194,7 @@ const mutators: Record<string, (rng: Rng, base: Buffer, which: number) => Buffer
   randomBytes(rng) {
     const n = rng.int(2048);
     const r = rng.next();
-    const prefix = r < 0.3 ? MAGIC : r < 0.6 ? Buffer.concat([MAGIC, Buffer.from([0, 1])]) : Buffer.alloc(0);
+    const prefix = r < 0.3 ? MAGIC : r < 0.6 ? Buffer.concat([MAGIC, Buffer.from([0, 2])]) : Buffer.alloc(0);
     return Buffer.concat([prefix, rng.bytes(n)]);
   },
   randomPreamble(rng, base, which) {
