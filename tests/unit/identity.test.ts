@@ -70,7 +70,7 @@ describe('device identity', () => {
 
   it('refuses to run with a damaged stored key rather than silently making a new one', () => {
     const store = tempStore();
-    store.setMeta('device_signing_key', 'AAAA');
+    store.setMeta(store.getMeta('secret:signing_key') ? 'secret:signing_key' : 'device_signing_key', 'AAAA');
     expect(() => deviceIdentity(store)).toThrow(/signing key .* is damaged/);
   });
 });

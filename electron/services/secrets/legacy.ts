@@ -68,5 +68,6 @@ export function sealClearSecrets(store: Store, write: (name: SecretName, bytes: 
       }
     })
     .immediate();
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  // Inside a transaction the checkpoint cannot run; callers seal before theirs (openVault first).
+  if (!store.db.inTransaction) store.db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -259,7 +259,11 @@ export function offerPassphrase(store: Store, passphrase: string): void {
   }
   const before = unlocker;
   useUnlocker({ passphrase });
-  if (readVault(store) && !tryUnlock(store) && before.passphrase !== undefined) unlocker = before;
+  const vault = readVault(store);
+  if (vault && !tryUnlock(store) && before.passphrase !== undefined) unlocker = before;
+  // A vault made with the store (its new signing key) before the passphrase was known gets its slot now.
+  const held = storeKeys.get(store);
+  if (vault && held) addMissingSlots(store, vault, held);
 }
 
 /** Whether opening this store's secrets here needs the passphrase this process has not been given. */
@@ -290,9 +294,12 @@ export function unlockAtStart(store: Store): string | null {
 }
 
 // A new laptop's key pair is made with its store (electron/db/deviceId.ts, its id derives from
-// the public key): the private half goes straight into the vault when this process can seal.
+// the public key). Into a vault this process holds open, its private half goes sealed at once;
+// a store with no vault yet keeps it in clear until the vault is made (joining the region),
+// which seals and wipes it, so a store made in the app stays usable from the CLI.
 keepNewSigningKeys((store, pkcs8) => {
-  const key = openVault(store, true);
+  if (!readVault(store)) return false;
+  const key = tryUnlock(store);
   if (!key) return false;
   writeSealed(store, key, 'signing_key', pkcs8);
   return true;

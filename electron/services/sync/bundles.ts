@@ -22,6 +22,7 @@ import { ImportSession, type ImportResult } from './importChanges.ts';
 import { getPeer } from './knowledgeStore.ts';
 import { DEFAULT_STREAM_LIMITS } from './limits.ts';
 import { PayloadParser } from './payloadStream.ts';
+import { offerPassphrase, openVault } from '../secrets/vault.ts';
 import { rememberRegion } from './regionSecret.ts';
 import { logSync } from './syncLog.ts';
 
@@ -200,8 +201,12 @@ function importFrom(
     if (!region) {
       region = keyFromPassphrase(opened, options.passphrase);
       const key = region;
-      const passphrase = options.passphrase;
+      const passphrase = options.passphrase!;
       join = () => rememberRegion(store, opened.regionName, key, passphrase);
+      // The passphrase proved itself (key check): the vault is made and this laptop's signing
+      // key sealed now, outside the import's transaction, where the clear copy can be wiped.
+      offerPassphrase(store, passphrase);
+      openVault(store, true);
     }
     checkSender(opened, getPeer(store, opened.senderDevice)?.name);
     options.progress?.(0, size, 'Opening the bundle');

@@ -7,7 +7,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 import { fromZodError, PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
-import { offerPassphrase, readSecret, writeSecret } from '../secrets/vault.ts';
+import { offerPassphrase, openVault, readSecret, writeSecret } from '../secrets/vault.ts';
 import { BundleError } from './bundleError.ts';
 import { keyCheckMatches, type RegionKey } from './bundleCrypto.ts';
 import type { BundleHeader } from './bundleHeader.ts';
@@ -121,6 +121,9 @@ export function rememberRegion(
     );
   if (!region.salt) throw new PamojaError('invalid', 'A region key to remember needs its salt.');
   if (passphrase !== undefined) offerPassphrase(store, passphrase);
+  // The laptop's signing key, kept in clear until there was a vault, is sealed (and wiped
+  // from the WAL) before the region's own transaction.
+  if (!store.db.inTransaction) openVault(store, true);
   const stored = { regionId: region.regionId, regionName, salt: region.salt };
   store.db.transaction(() => {
     writeSecret(store, 'region_key', region.key);
