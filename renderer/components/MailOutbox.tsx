@@ -7,6 +7,7 @@ import type { MailKey } from '../i18n/mail.ts';
 import { useMailT } from '../i18n/useMailT.ts';
 import { TestFailed } from './MailSettings.tsx';
 import { Outcome, useAction } from './SyncActions.tsx';
+import { useUndo } from './UndoToast.tsx';
 
 type Address = OpOutput<'mail.addresses'>[number];
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
@@ -48,7 +49,7 @@ export function MailOutbox({
   const [to, setTo] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [removed, setRemoved] = useState<OutboxItemView | null>(null);
+  const { offer } = useUndo();
   const refresh = (): void => {
     outbox.reload();
     onDone();
@@ -127,21 +128,19 @@ export function MailOutbox({
       }
       return answer;
     });
+  // Removed at once; the app-wide Undo toast offers it back (the outbox is local, not synced).
   const remove = (item: OutboxItemView) =>
     void call('mail.remove', { id: item.id }).then(
       () => {
-        setRemoved(item);
         refresh();
+        offer({
+          message: t('mail.outbox.removed', { to: item.toName || item.toEmail }),
+          undo: () => call('mail.restore', { id: item.id }),
+          onUndone: refresh,
+        });
       },
       (e: unknown) => action.run(() => Promise.reject(e instanceof ApiError ? e : new Error(String(e)))),
     );
-  const undo = () => {
-    if (!removed) return;
-    void call('mail.restore', { id: removed.id }).then(() => {
-      setRemoved(null);
-      refresh();
-    });
-  };
   const retry = (item: OutboxItemView) =>
     action.run(async () => (await call('mail.retry', { id: item.id }), t('mail.status.queued')));
 
@@ -228,14 +227,6 @@ export function MailOutbox({
         </button>
       </div>
       <Outcome action={action} />
-      {removed && (
-        <div className="success" role="status" data-testid="outbox-removed">
-          {t('mail.outbox.removed', { to: removed.toName || removed.toEmail })}{' '}
-          <button className="button" onClick={undo} data-testid="outbox-undo">
-            {t('mail.outbox.undo')}
-          </button>
-        </div>
-      )}
       {items.length === 0 ? (
         <p className="muted">{t('mail.outbox.empty')}</p>
       ) : (

@@ -5,6 +5,7 @@ import { ExportCard, SyncFolderCard } from '../components/SyncActions.tsx';
 import { ImportCard, JoinCard, UnlockCard } from '../components/SyncOpen.tsx';
 import { MailOutbox } from '../components/MailOutbox.tsx';
 import { MailSettings } from '../components/MailSettings.tsx';
+import { AddressBook } from '../components/AddressBook.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useFilesT } from '../i18n/useFilesT.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
@@ -128,6 +129,7 @@ export function SyncScreen() {
       {mail.data && (
         <details
           className="card"
+          data-testid="mail-settings-card"
           open={settingsOpen ?? !mail.data.settings}
           onToggle={(e) => setSettingsOpen((e.target as HTMLDetailsElement).open)}
         >
@@ -135,6 +137,14 @@ export function SyncScreen() {
             <h2 style={{ display: 'inline' }}>{tMail('mail.settings.title')}</h2>
           </summary>
           <MailSettings state={mail.data} onSaved={reload} />
+        </details>
+      )}
+      {mail.data && (
+        <details className="card" data-testid="address-book-card">
+          <summary>
+            <h2 style={{ display: 'inline' }}>{tMail('mail.book.title')}</h2>
+          </summary>
+          <AddressBook devices={devices.data ?? []} selfDevice={s.deviceId} />
         </details>
       )}
 

@@ -94,8 +94,10 @@ export const mailOps = {
     }),
   ),
   'mail.addresses': op(z.object({}), z.array(AddressView)),
+  /** Adds an address (or updates the one of that kind and email); with `id`, edits that entry. */
   'mail.saveAddress': op(
     z.object({
+      id: z.number().int().optional(),
       kind: AddressKind,
       name: z.string().max(200),
       email: z.string().max(254),

@@ -24,7 +24,10 @@ export type Problem =
   | 'notInCluster'
   | 'priorityCount'
   | 'duplicatePriority'
-  | 'criteriaCount';
+  | 'criteriaCount'
+  | 'email'
+  | 'duplicateEmail'
+  | 'selfLaptop';
 
 export interface FieldProblem {
   field: string;

@@ -23,6 +23,9 @@ export const problemMessages = defineMessages({
     'problem.priorityCount': 'A CoP agrees 1 to 3 priorities.',
     'problem.duplicatePriority': 'This priority is listed twice.',
     'problem.criteriaCount': 'Keep to 12 criteria or fewer: the CoP should be able to remember them.',
+    'problem.email': 'Write an email address, e.g. amina@example.org.',
+    'problem.duplicateEmail': 'This address is in the address book already (for this kind of recipient).',
+    'problem.selfLaptop': 'This is this laptop itself: choose another laptop.',
     'problem.count': '{n, plural, one {# thing to fix} other {# things to fix}} — see the notes in red.',
   },
   sw: {
@@ -45,6 +48,9 @@ export const problemMessages = defineMessages({
     'problem.priorityCount': 'Jumuiya hukubaliana vipaumbele 1 hadi 3.',
     'problem.duplicatePriority': 'Kipaumbele hiki kimeorodheshwa mara mbili.',
     'problem.criteriaCount': 'Vigezo visizidi 12: jumuiya iweze kuvikumbuka.',
+    'problem.email': 'Andika anwani ya barua pepe, k.m. amina@example.org.',
+    'problem.duplicateEmail': 'Anwani hii iko tayari kwenye kitabu cha anwani (kwa aina hii ya mpokeaji).',
+    'problem.selfLaptop': 'Hii ni kompyuta hii yenyewe: chagua kompyuta nyingine.',
     'problem.count':
       '{n, plural, one {Jambo # la kurekebisha} other {Mambo # ya kurekebisha}} — tazama maelezo mekundu.',
   },

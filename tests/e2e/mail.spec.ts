@@ -152,17 +152,20 @@ test('queue a bundle with no server, send when it appears, fetch a bundle by IMA
     // Remove with Undo.
     const receipt = app.getByTestId('outbox-item').first();
     await receipt.getByTestId('outbox-remove').click();
-    await expect(app.getByTestId('outbox-removed')).toBeVisible();
+    const toast = app.getByTestId('undo-toast');
+    await expect(toast).toContainText('Removed the item for');
     await expect(app.getByTestId('outbox-items')).not.toContainText('Receipt');
-    await app.getByTestId('outbox-undo').click();
+    await toast.getByRole('button', { name: 'Undo' }).click();
     await expect(app.getByTestId('outbox-items')).toContainText('Receipt');
 
     // The same in Kiswahili.
     await inLanguage(app, 'sw');
     await expect(app.getByTestId('mail-outbox')).toContainText('Sanduku la barua zinazotoka');
     await app.getByTestId('mail-outbox').screenshot({ path: testInfo.outputPath('outbox-sw.png') });
-    await app.locator('details.card summary').click();
-    await expect(app.locator('details.card summary')).toContainText('Mipangilio ya barua');
+    await app.getByTestId('mail-settings-card').locator('summary').click();
+    await expect(app.getByTestId('mail-settings-card').locator('summary')).toContainText(
+      'Mipangilio ya barua',
+    );
     await expect(app.getByTestId('mail-settings')).toContainText('Jaribu muunganisho');
     await app.getByTestId('mail-settings').screenshot({ path: testInfo.outputPath('mail-settings-sw.png') });
     await expectAccessible(app, 'sync-mail-sw', testInfo);

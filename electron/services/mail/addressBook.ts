@@ -1,5 +1,7 @@
 import { PamojaError } from '../../../shared/errors.ts';
+import { addressProblems, normaliseEmail } from '../../../shared/mail/addressChecks.ts';
 import { EmailAddress, type AddressKind } from '../../../shared/mail/settings.ts';
+import { problemText } from '../../../shared/region/messages.ts';
 import type { Store } from '../../db/store.ts';
 import { getPeer } from '../sync/knowledgeStore.ts';
 
@@ -34,7 +36,7 @@ const toAddress = (r: AddressRow): Address => ({
   addedAt: r.added_at,
 });
 
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+export { normaliseEmail };
 
 function checkedEmail(email: string): string {
   const parsed = EmailAddress.safeParse(email.trim());
@@ -48,28 +50,59 @@ export function listAddresses(store: Store): Address[] {
   ).map(toAddress);
 }
 
-/** Adds an address, or updates the one with the same kind and email. */
+/**
+ * Adds an address (or updates the one with the same kind and email), or with `id` edits that
+ * entry. Checked as the address book form checks it (shared/mail/addressChecks.ts).
+ */
 export function saveAddress(
   store: Store,
-  input: { kind: AddressKind; name: string; email: string; deviceId?: string | null | undefined },
+  input: {
+    id?: number | undefined;
+    kind: AddressKind;
+    name: string;
+    email: string;
+    deviceId?: string | null | undefined;
+  },
 ): Address {
-  const email = checkedEmail(input.email);
-  const deviceId = input.kind === 'laptop' ? (input.deviceId ?? null) : null;
-  if (input.kind === 'laptop' && !deviceId)
-    throw new PamojaError('invalid', 'Say which laptop this address reaches.', 'deviceId');
-  if (deviceId === store.deviceId)
+  const editing = input.id;
+  if (
+    editing !== undefined &&
+    !store.statements.get('SELECT 1 FROM mail_addresses WHERE id = ?').get(editing)
+  )
+    throw new PamojaError('not_found', 'That address is no longer in the address book.');
+  const others =
+    editing === undefined
+      ? [] // a new entry with a known kind and email updates that one
+      : (store.statements.get('SELECT kind, email FROM mail_addresses WHERE id != ?').all(editing) as {
+          kind: string;
+          email: string;
+        }[]);
+  const fields = { kind: input.kind, name: input.name, email: input.email, deviceId: input.deviceId ?? '' };
+  const problem = addressProblems(fields, others, store.deviceId)[0];
+  if (problem)
     throw new PamojaError(
       'invalid',
-      'This is this laptop itself: give the address of another laptop.',
-      'deviceId',
+      `${problem.field}: ${problemText('en', problem.problem)}`,
+      problem.field,
     );
+  const email = normaliseEmail(input.email);
+  const deviceId = input.kind === 'laptop' ? (input.deviceId ?? null) : null;
+  const name = input.name.trim();
+  if (editing !== undefined) {
+    store.statements
+      .get('UPDATE mail_addresses SET kind = ?, name = ?, email = ?, device_id = ? WHERE id = ?')
+      .run(input.kind, name, email, deviceId, editing);
+    return toAddress(
+      store.statements.get('SELECT * FROM mail_addresses WHERE id = ?').get(editing) as AddressRow,
+    );
+  }
   const at = new Date(store.clock.now()).toISOString();
   store.statements
     .get(
       `INSERT INTO mail_addresses (kind, name, email, device_id, added_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(kind, email) DO UPDATE SET name = excluded.name, device_id = excluded.device_id`,
     )
-    .run(input.kind, input.name.trim().slice(0, 200), email, deviceId, at);
+    .run(input.kind, name, email, deviceId, at);
   return toAddress(
     store.statements
       .get('SELECT * FROM mail_addresses WHERE kind = ? AND email = ?')
