@@ -4,6 +4,7 @@
 // corpus; and the judged test collection's precision@5 and nDCG@5 on the demo region
 // (tests/fixtures/judgedQuestions.ts). The generated store is cached in /tmp between runs.
 //   node bench/recommend.ts [--scale country] [--seed 7]
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cachedDemoStore, demoStoreCopy, percentile } from './lib/demoStore.ts';
 import { ftsQuery } from '../shared/ftsQuery.ts';
@@ -62,6 +63,11 @@ const problems = [
 ];
 
 const pct = percentile;
+/** CPU time this process has used, in ms (user + system). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const line = (label: string, xs: number[]): string =>
   `${label.padEnd(34)} p50 ${pct(xs, 50).toFixed(1).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(6)} ms   max ${Math.max(
     ...xs,
@@ -174,13 +180,17 @@ for (const scale of scales) {
   const rec: number[] = [];
   const recTyped: number[] = [];
   const recDefault: number[] = [];
+  const recCpu: number[] = [];
+  const searchCpu: number[] = [];
   const index = practiceIndex(store);
   for (const q of queries) {
     // Each question as if asked for the first time: no remembered full-text answer.
     index.textCache.clear();
     t = performance.now();
+    const c = cpuMs();
     recommend(store, q);
     const ms = performance.now() - t;
+    recCpu.push(cpuMs() - c);
     rec.push(ms);
     (q.problem ? recTyped : recDefault).push(ms);
   }
@@ -205,8 +215,10 @@ for (const scale of scales) {
     // As if asked for the first time: no remembered full-text answer.
     forgetSearches(index);
     t = performance.now();
+    const c = cpuMs();
     searchPractices(store, filters);
     search.push(performance.now() - t);
+    searchCpu.push(cpuMs() - c);
     // The same words again with "More" pressed, as the screen asks.
     t = performance.now();
     searchPractices(store, { ...filters, limit: filters.limit * 2 });
@@ -221,6 +233,10 @@ for (const scale of scales) {
   console.log(line(`  default question (${recDefault.length})`, recDefault));
   console.log(line('recommend, asked again', again));
   console.log(line('practice library search', search));
+  // CPU time of this process alone: the same figure on a machine other work keeps busy.
+  console.log(line('  recommend (all), CPU time', recCpu));
+  console.log(line('  library search, CPU time', searchCpu));
+  console.log(`load average while measuring: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   console.log(line('  same words, "More" pressed', searchAgain));
   console.log(line('bare FTS5 (search words, OR)', bare));
   console.log(line('recommend after marking adopted', await feedbackLoop(scale, clusters)));

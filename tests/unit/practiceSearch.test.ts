@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/demo/generate.ts';
-import { forgetSearches, searchPractices } from '../../electron/services/practices/search.ts';
+import { forgetSearches, searchPractices, worsenedSql } from '../../electron/services/practices/search.ts';
 import { askedTerms, docsOf, termMatch, vocabulary } from '../../electron/services/practices/vocabulary.ts';
 import { practiceIndex } from '../../electron/services/recommend/facts.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
@@ -253,6 +253,22 @@ describe('practice library search', () => {
     expect(search(store, { query: '', limit: 200 }).results.filter((p) => p.madeWorse)).toHaveLength(
       harmful.size,
     );
+    // Each card's counts are the rows' (read from the facts in memory).
+    const count = (sql: string, id: string) => store.db.prepare(sql).pluck().get(id) as number;
+    for (const p of search(store, { query: '', limit: 200 }).results) {
+      expect(p.evidence).toBe(count('SELECT count(*) FROM practice_evidence WHERE practice_id = ?', p.id));
+      expect(p.adoptions).toBe(count('SELECT count(*) FROM adoptions WHERE practice_id = ?', p.id));
+      expect(p.improved).toBe(
+        count("SELECT count(*) FROM adoptions WHERE practice_id = ? AND outcome = 'improved'", p.id),
+      );
+      expect(p.worse).toBe(
+        count("SELECT count(*) FROM adoptions WHERE practice_id = ? AND outcome = 'worse'", p.id) +
+          count(
+            `SELECT count(*) FROM practice_evidence WHERE practice_id = ? AND kind = 'indicator' AND ${worsenedSql}`,
+            p.id,
+          ),
+      );
+    }
   });
 
   it('gives the same answer when asked again, remembered or not', () => {

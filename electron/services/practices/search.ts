@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PracticeCard, PracticeFilters } from '../../../shared/contract/practices.ts';
 import { bitCount, tagsMask } from '../../../shared/recommend/derive.ts';
+import { evidenceEffect } from '../../../shared/recommend/evidence.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import { distanceKm } from '../../../shared/geo.ts';
 import { groupByTitleThenText } from '../../../shared/practices/samePractice.ts';
@@ -168,11 +169,9 @@ export function searchPractices(store: Store, f: Filters) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
     if (answer.anyOf) allWordsIn = new Set(answer.seqs.subarray(0, answer.allWords));
-    const held = new Set<number>();
     for (let i = 0; i < answer.seqs.length; i++) {
       const seq = answer.seqs[i]!;
       const traits = table.traits[seq] ?? 0;
-      held.add(seq);
       if (!ok[traits]) continue;
       kept.push(seq);
       // bm25 relative to the best match (0..1], with the named priorities a practice carries.
@@ -186,6 +185,7 @@ export function searchPractices(store: Store, f: Filters) {
     // A narrow question: practices on the priorities its words name follow those holding its words.
     if (namedMask && answer.allWords < FILL_BELOW) {
       const before = kept.length;
+      const held = new Set(answer.seqs);
       for (let seq = 1; seq < table.tags.length; seq++) {
         const traits = table.traits[seq]!;
         if (!(table.tags[seq]! & namedMask) || !ok[traits] || held.has(seq)) continue;
@@ -283,8 +283,21 @@ function cards(
          + (SELECT count(*) FROM practice_evidence WHERE practice_id = @id AND kind = 'indicator'
               AND ${worsenedSql}) AS worse`,
   );
-  const countsOf = (id: string) =>
-    stats.get({ id }) as { evidence: number; adoptions: number; improved: number; worse: number };
+  // From the facts in memory when they hold the practice (a page may name dozens of write-ups);
+  // from the tables otherwise.
+  const countsOf = (id: string) => {
+    const f = index.byId.get(id);
+    if (!f)
+      return stats.get({ id }) as { evidence: number; adoptions: number; improved: number; worse: number };
+    let improved = 0;
+    let worse = 0;
+    for (const a of f.adoptions) {
+      if (a.outcome === 'improved') improved++;
+      else if (a.outcome === 'worse') worse++;
+    }
+    for (const e of f.evidence) if ((evidenceEffect(e) ?? 0) < 0) worse++;
+    return { evidence: f.evidence.length, adoptions: f.adoptions.length, improved, worse };
+  };
   return groups.map(([lead, ...others]) => {
     const r = rows.get(lead!)!;
     const counts = countsOf(r.id);
@@ -292,15 +305,7 @@ function cards(
     const alsoTriedIn = others.map((seq) => {
       const o = rows.get(seq)!;
       const there = pointOf(index, o);
-      // From the facts in memory: a practice written up in many places has many of these.
-      const facts = index.byId.get(o.id);
-      const c = facts
-        ? {
-            evidence: facts.evidence.length,
-            adoptions: facts.adoptions.length,
-            improved: facts.adoptions.filter((a) => a.outcome === 'improved').length,
-          }
-        : countsOf(o.id);
+      const c = countsOf(o.id);
       return {
         id: o.id,
         title: o.title,
