@@ -22,6 +22,10 @@ export const practiceWriteMessages = defineMessages({
     'pw.removeStep': 'Remove step {n}',
     'pw.resources': 'What it needs',
     'pw.resourcesHint': 'Materials, people and time, e.g. “Story books; 20 minutes a week of one teacher”.',
+    'pw.time': 'Time it takes',
+    'pw.timeHint':
+      'People’s time and how long before it shows, e.g. “20 minutes a week; a term to see results”.',
+    'pw.timeShown': 'Time: {time}',
     'pw.cost': 'Cost',
     'pw.setting': 'Where it works',
     'pw.size': 'School size',
@@ -131,6 +135,10 @@ export const practiceWriteMessages = defineMessages({
     'pw.resources': 'Inachohitaji',
     'pw.resourcesHint':
       'Vifaa, watu na muda, k.m. “Vitabu vya hadithi; dakika 20 kwa wiki za mwalimu mmoja”.',
+    'pw.time': 'Muda inaochukua',
+    'pw.timeHint':
+      'Muda wa watu na muda hadi matokeo yaonekane, k.m. “dakika 20 kwa wiki; muhula mmoja kuona matokeo”.',
+    'pw.timeShown': 'Muda: {time}',
     'pw.cost': 'Gharama',
     'pw.setting': 'Inapofanya kazi',
     'pw.size': 'Ukubwa wa shule',

@@ -16,6 +16,7 @@ export const emptyWriteUp = (today = todayIso()): PracticeWriteUp => ({
   tags: [],
   steps: [''],
   resources: '',
+  timeNeeded: '',
   cost: 'low',
   setting: 'any',
   schoolSize: 'any',
@@ -35,12 +36,15 @@ export const emptyWriteUp = (today = todayIso()): PracticeWriteUp => ({
 export function PracticeForm({
   initial,
   heading,
+  showHeading = true,
   saveLabel,
   onSave,
   onCancel,
 }: {
   initial: PracticeWriteUp;
   heading: string;
+  /** False where the screen's own title already says it (the form keeps it as its name). */
+  showHeading?: boolean;
   saveLabel?: string;
   onSave: (w: PracticeWriteUp) => Promise<void>;
   onCancel: () => void;
@@ -111,7 +115,7 @@ export function PracticeForm({
         void submit();
       }}
     >
-      <h2>{heading}</h2>
+      {showHeading && <h2>{heading}</h2>}
       <div className="form-grid">
         <Field label={t('pw.title')} message={message('title')} hint={t('pw.titleHint')} wide>
           {(p) => (
@@ -236,6 +240,17 @@ export function PracticeForm({
               rows={2}
               value={w.resources}
               onChange={(e) => set({ resources: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('pw.time')} hint={t('pw.timeHint')} wide>
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              maxLength={2000}
+              value={w.timeNeeded}
+              onChange={(e) => set({ timeNeeded: e.target.value })}
             />
           )}
         </Field>

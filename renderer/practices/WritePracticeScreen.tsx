@@ -22,6 +22,7 @@ export function NewPracticeScreen() {
       <PracticeForm
         initial={emptyWriteUp()}
         heading={t('pw.new')}
+        showHeading={false}
         onSave={async (w) => {
           const { id } = await call('practices.create', w);
           navigate(`/practices/${id}`);
@@ -52,6 +53,7 @@ export function EditPracticeScreen({ id }: { id: string }) {
       <PracticeForm
         initial={p.writeUp}
         heading={t('pw.edit')}
+        showHeading={false}
         onSave={async (writeUp) => {
           await call('practices.update', { id: p.id, writeUp });
           navigate(`/practices/${p.id}`);

@@ -95,6 +95,7 @@ export function PracticeScreen({ id }: { id: string }) {
           <div className="card">
             <h2>{t('practice.resources')}</h2>
             {p.resources && <p>{p.resources}</p>}
+            {p.timeNeeded && <p>{t('pw.timeShown', { time: p.timeNeeded })}</p>}
             <span className="chips">
               <span className="chip plain">{costLabel(lang, p.cost)}</span>
               <span className="chip plain">{settingLabel(lang, p.setting)}</span>

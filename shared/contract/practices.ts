@@ -72,6 +72,7 @@ export const PracticeDetail = z.object({
   tags: z.array(PriorityTag),
   steps: z.array(z.string()),
   resources: z.string(),
+  timeNeeded: z.string(),
   cost: CostLevel,
   setting: PracticeSetting,
   schoolSize: SchoolSize,

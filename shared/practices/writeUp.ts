@@ -23,6 +23,8 @@ export const PracticeWriteUp = z.object({
   steps: z.array(z.string().max(2_000)).max(40),
   /** What it needs: materials, people's time, and roughly what it costs. */
   resources: z.string().max(20_000),
+  /** The time it takes: a teacher's minutes a week, how long before it shows. */
+  timeNeeded: z.string().max(2_000).default(''),
   cost: CostLevel,
   setting: PracticeSetting,
   schoolSize: SchoolSize,

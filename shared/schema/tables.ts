@@ -155,6 +155,8 @@ export const tables = {
     tags: jsonList(PriorityTag),
     steps: text,
     resources: text,
+    /** The time it takes, in the writer's words (e.g. “20 minutes a week of one teacher”). */
+    time_needed: text,
     cost: CostLevel,
     setting: PracticeSetting,
     school_size: SchoolSize,
@@ -223,6 +225,7 @@ export const columnDefaults = {
   schools: { official_code: '', closed_on: null, closed_reason: '' },
   members: { left_on: null },
   priorities: { period: '' },
+  practices: { time_needed: '' },
 } as const satisfies {
   [T in keyof typeof tables]?: { [C in keyof (typeof tables)[T]]?: string | number | null };
 };

@@ -30,7 +30,7 @@ class PracticePages {
     return this.page.getByTestId('practice-form');
   }
 
-  async fillWriteUp(w: { title: string; problem: string; steps: string[]; resources: string }) {
+  async fillWriteUp(w: { title: string; problem: string; steps: string[]; resources: string; time: string }) {
     const form = this.form();
     await form.getByLabel('Title').fill(w.title);
     await form.getByLabel('The problem it solves').fill(w.problem);
@@ -42,6 +42,7 @@ class PracticePages {
       await this.page.keyboard.type(w.steps[i]!);
     }
     await form.getByLabel('What it needs').fill(w.resources);
+    await form.getByLabel('Time it takes').fill(w.time);
     await form.getByLabel('Cost').selectOption({ label: 'No cost' });
     await form.getByLabel('Where it works').selectOption({ label: 'Rural' });
     await form.getByLabel('School size').selectOption({ label: 'Small schools' });
@@ -73,7 +74,8 @@ const PRACTICE = {
   title: 'Mango tree reading corners',
   problem: 'Grade 3 learners have no quiet place to read after lunch',
   steps: ['Hang a sack of story books on the mango tree', 'Learners read in pairs for twenty minutes'],
-  resources: 'Two sacks, thirty story books; one teacher on duty for twenty minutes a day',
+  resources: 'Two sacks, thirty story books',
+  time: 'One teacher on duty for twenty minutes a day; a term before reading shows it',
 };
 
 test('write a practice from a session record and find it in the library search and in a neighbouring cluster’s recommendations', async ({
@@ -118,6 +120,7 @@ test('write a practice from a session record and find it in the library search a
   await expect(app.getByRole('heading', { level: 1 })).toHaveText(PRACTICE.title);
   await expect(app.getByText(`From ${clusterName}`, { exact: false })).toBeVisible();
   await expect(app.locator('ol.steps li')).toHaveText(PRACTICE.steps);
+  await expect(app.getByText(`Time: ${PRACTICE.time}`)).toBeVisible();
   await look(app, testInfo, 'practice-detail-en');
 
   // A neighbouring cluster asked about the problem is recommended it.
@@ -162,6 +165,7 @@ test('edit a practice, add evidence and an adoption with its outcome, merge anot
   await app.getByRole('link', { name: 'Edit', exact: true }).click();
   await expect(pp.form().getByLabel('Title')).toHaveValue(PRACTICE.title);
   await expect(pp.form().getByRole('textbox', { name: 'Step 2' })).toHaveValue(PRACTICE.steps[1]!);
+  await expect(pp.form().getByLabel('Time it takes')).toHaveValue(PRACTICE.time);
   await pp.form().getByLabel('Title').fill('Mango tree reading corners after lunch');
   await look(app, testInfo, 'practice-edit-en');
   await pp.form().getByRole('button', { name: 'Save the practice' }).click();

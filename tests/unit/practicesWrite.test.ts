@@ -45,6 +45,7 @@ function writeUp(r: SmallRegion, patch: Partial<PracticeWriteUp> = {}): Practice
       '  Read together for 20 minutes on Fridays ',
     ],
     resources: 'Story books from the library corner; 20 minutes a week of a teacher’s time',
+    timeNeeded: '20 minutes on Fridays; a term before reading shows it',
     cost: 'none',
     setting: 'rural',
     schoolSize: 'any',
@@ -69,6 +70,7 @@ describe('writing down a practice', () => {
       tags: ['early_literacy'],
       steps: ['Pair each Grade 5 learner with a Grade 2 learner', 'Read together for 20 minutes on Fridays'],
       cost: 'none',
+      timeNeeded: '20 minutes on Fridays; a term before reading shows it',
       originPlace: 'Jumba Primary',
       originCluster: { id: r.mtwapa, name: 'Mtwapa CoP' },
       originSchool: { id: r.schools.jumba, name: 'Jumba Primary' },
@@ -81,7 +83,7 @@ describe('writing down a practice', () => {
     expect(row).toEqual({ origin_lat: -3.94, origin_lon: 39.74 });
     const changes = changesSince(store, since);
     expect(new Set(changes.map((c) => c.row_id))).toEqual(new Set([id]));
-    expect(changes).toHaveLength(16);
+    expect(changes).toHaveLength(17);
     // Found by the library search at once.
     const found = searchPractices(store, PracticeFilters.parse({ query: 'reading buddies' }));
     expect(found.results.map((x) => x.id)).toContain(id);
@@ -120,6 +122,18 @@ describe('writing down a practice', () => {
     expect(changeCount(store)).toBe(count);
   });
 
+  it('a write-up from a laptop that did not yet know the time it takes arrives whole, with no time given', () => {
+    const a = tempStore();
+    const b = tempStore();
+    const r = smallRegion(a);
+    carry(a, b, { kind: 'full' });
+    const { id } = createPractice(a, writeUp(r), TODAY);
+    // An older laptop's log has no change for the column (added by migration 0150).
+    a.db.prepare("DELETE FROM changes WHERE tbl = 'practices' AND col = 'time_needed'").run();
+    carry(a, b);
+    expect(getPractice(b, id)).toMatchObject({ title: 'Reading buddies across grades', timeNeeded: '' });
+  });
+
   it('an edit records exactly the fields that changed; a rejected edit writes nothing', () => {
     const store = tempStore();
     const r = smallRegion(store);
@@ -136,6 +150,9 @@ describe('writing down a practice', () => {
     expect(updatePractice(store, id, edited, TODAY)).toEqual({ changed: 2 });
     expect(changesSince(store, since).map((c) => c.col)).toEqual(['title', 'steps']);
     expect(updatePractice(store, id, edited, TODAY)).toEqual({ changed: 0 });
+    const timed = { ...edited, timeNeeded: '  30 minutes on Fridays ' };
+    expect(updatePractice(store, id, timed, TODAY)).toEqual({ changed: 1 });
+    expect(getPractice(store, id).timeNeeded).toBe('30 minutes on Fridays');
     const count = changeCount(store);
     expect(refused(() => updatePractice(store, id, { ...edited, tags: [] }, TODAY)).path).toBe('tags');
     expect(refused(() => updatePractice(store, r.mtwapa, edited, TODAY)).code).toBe('not_found');

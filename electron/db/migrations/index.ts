@@ -7,6 +7,7 @@ import { sql as practiceOrigins } from './0070-practice-origins.ts';
 import { sql as mail } from './0090-mail.ts';
 import { sql as practiceWords } from './0130-practice-words.ts';
 import { sql as syncTrust } from './0140-sync-trust.ts';
+import { sql as practiceTime } from './0150-practice-time.ts';
 
 /**
  * Every migration, in order. A landed migration is never edited: change the schema by
@@ -22,4 +23,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 90, name: 'mail', sql: mail },
   { version: 130, name: 'practice-words', sql: practiceWords },
   { version: 140, name: 'sync-trust', sql: syncTrust },
+  { version: 150, name: 'practice-time', sql: practiceTime },
 ];

@@ -43,6 +43,7 @@ export function writeUpFromSession(store: Store, sessionId: string, today = toda
     tags: [...new Set(tags)].slice(0, 3),
     steps: [''],
     resources: '',
+    timeNeeded: '',
     cost: 'low',
     setting: host?.setting ?? 'any',
     schoolSize: 'any',

@@ -39,6 +39,7 @@ export function practiceRow(store: Store, w: PracticeWriteUp, today: string): Om
     tags: JSON.stringify([...new Set(w.tags)]),
     steps: stepsText(w.steps),
     resources: w.resources.trim(),
+    time_needed: w.timeNeeded.trim(),
     cost: w.cost,
     setting: w.setting,
     school_size: w.schoolSize,
