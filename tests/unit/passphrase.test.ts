@@ -116,6 +116,10 @@ describe('where a new passphrase is chosen', () => {
     });
     expect(await runCli(['join', '--db', db], io('password1'))).toBe(1);
     expect(err).toContain('Many people use this passphrase');
+    // …and, as on screen, six words to take instead.
+    expect(err).toMatch(
+      /Six random words Pamoja suggests: (\p{Ll}+ ){5}\p{Ll}+ — or in Kiswahili: (\p{Ll}+ ){5}\p{Ll}+\n/u,
+    );
     expect(await runCli(['join', '--db', db], io(generatePassphrase('en')))).toBe(0);
   });
 

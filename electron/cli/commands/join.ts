@@ -10,7 +10,10 @@ import {
 import { InvitationError } from '../../services/sync/identity.ts';
 import { openExistingStore } from '../openExisting.ts';
 import { useUnlocker } from '../../services/secrets/vault.ts';
+import { PamojaError } from '../../../shared/errors.ts';
 import { joinSyncRegion, refuseWeakRegionPassphrase } from '../../services/sync/service.ts';
+import { WeakPassphraseError } from '../../services/secrets/strength.ts';
+import { generatePassphrase } from '../../../shared/passphrase/generate.ts';
 
 export const joinCommand: Command = {
   name: 'join',
@@ -47,7 +50,18 @@ export const joinCommand: Command = {
     }
 
     async function startRegion(req: { passphrase: string; regionId?: string; regionName?: string }) {
-      await refuseWeakRegionPassphrase(store, req);
+      try {
+        await refuseWeakRegionPassphrase(store, req);
+      } catch (e) {
+        // As the app does: offer six random words (on stderr, which only this terminal sees).
+        if (e instanceof WeakPassphraseError)
+          throw new PamojaError(
+            e.code,
+            `${e.message}\nSix random words Pamoja suggests: ${generatePassphrase('en')} — or in Kiswahili: ${generatePassphrase('sw')}`,
+            e.path,
+          );
+        throw e;
+      }
       return joinSyncRegion(store, req);
     }
 
