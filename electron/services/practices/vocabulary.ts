@@ -163,8 +163,7 @@ export function askedTerms(
       out.terms.push({ ...t, ...counts });
       continue;
     }
-    const near =
-      t.concepts.length === 0 ? nearestWord(t.words, vocabulary(store, index, 'practices_fts'), lang) : null;
+    const near = t.concepts.length === 0 ? nearestKnown(store, index, t.words, lang) : null;
     const again = near ? termsOf(textWords(near, textLanguage(grammar)), 1)[0] : undefined;
     const againDocs = again ? docsOfTerm(again) : { docs: 0, least: 0 };
     if (near && again && againDocs.docs > 0) {
@@ -173,6 +172,30 @@ export function askedTerms(
     } else out.unknown.push(t.words);
   }
   return out;
+}
+
+const nearest = new WeakMap<PracticeIndex, { textVersion: number; byWord: Map<string, string | null> }>();
+const NEAREST_KEPT = 5000;
+
+/**
+ * The library word nearest to a typed word no practice holds (shared/words/typos.ts),
+ * remembered until the library's text changes: matching a word against every library
+ * word costs a few ms, and coaches ask the same words again.
+ */
+function nearestKnown(store: Store, index: PracticeIndex, word: string, lang: string): string | null {
+  let kept = nearest.get(index);
+  if (!kept || kept.textVersion !== index.textVersion) {
+    kept = { textVersion: index.textVersion, byWord: new Map() };
+    nearest.set(index, kept);
+  }
+  const key = `${lang}:${word}`;
+  let near = kept.byWord.get(key);
+  if (near === undefined) {
+    if (kept.byWord.size >= NEAREST_KEPT) kept.byWord.clear();
+    near = nearestWord(word, vocabulary(store, index, 'practices_fts'), lang);
+    kept.byWord.set(key, near);
+  }
+  return near;
 }
 
 /** Below this many practices every term is asked for: the cut below only saves time. */
