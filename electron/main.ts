@@ -126,6 +126,7 @@ void app.whenReady().then(() => {
     { files: shellGrants(), shell: desktop, sealer },
   );
   ctx.health = opened.health;
+  ctx.jobs.keepWarm(); // a worker ready for the next report or import
   ctx.onStoreReplaced = (restored) => {
     store = restored;
     reportLocked(unlockAtStart(restored));

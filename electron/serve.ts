@@ -6,6 +6,7 @@ import { generateDemo } from './demo/generate.ts';
 import { defaultDataDir, STORE_FILE_NAME } from './paths.ts';
 import { keepDailyBackups, openCheckedStore } from './services/backups/startup.ts';
 import { createContext } from './services/context.ts';
+import { sharedPrinter } from './services/reports/pdf.ts';
 import { withinFolders } from './services/files/access.ts';
 import { handlers } from './services/index.ts';
 import { warmUpSoon } from './services/recommend/warm.ts';
@@ -57,6 +58,7 @@ else if (opened.health.state === 'ok' && process.stdin.isTTY && needsPassphrase(
   useUnlocker({ passphrase: await promptSecret('Region passphrase (to open this laptop’s sealed keys): ') });
 const ctx = createContext(store, dataDir, 'http', undefined, { files: withinFolders([dataDir, ...allowed]) });
 ctx.health = opened.health;
+ctx.jobs.keepWarm(); // a worker ready for the next report or import
 ctx.onStoreReplaced = (restored) => {
   unlockAtStart(restored);
   warmUpSoon(restored);
@@ -90,6 +92,7 @@ console.error(`Pamoja is serving ${dbFile} — open the address above in a brows
 const stop = (): void => {
   void transport.close().then(async () => {
     await ctx.jobs.close();
+    await sharedPrinter().close();
     ctx.store.close();
     process.exit(0);
   });

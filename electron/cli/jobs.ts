@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Contract } from '../../shared/contract/index.ts';
 import type { JobOp } from '../../shared/contract/jobs.ts';
 import { JobRunner } from '../services/jobs/runner.ts';
+import type { PdfPrinter } from '../services/reports/chromium.ts';
 import { storeKeyOf } from '../services/secrets/vault.ts';
 import type { CliIo } from './command.ts';
 import { openExistingStore, unlockStore } from './openExisting.ts';
@@ -26,7 +27,7 @@ export async function runCliJob<K extends JobOp>(
   op: K,
   input: z.input<Contract[K]['input']>,
   io: CliIo,
-  options: { browser?: string } = {},
+  options: { printer?: PdfPrinter } = {},
 ): Promise<z.input<Contract[K]['output']>> {
   const storeFile = resolve(db);
   // The worker opens its own connection; a job that opens or signs bundles gets the store

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +14,8 @@ import { JobCancelled } from '../../electron/services/jobs/hooks.ts';
 import { jobLockFile } from '../../electron/services/jobs/lock.ts';
 import { jobRegistry } from '../../electron/services/jobs/registry.ts';
 import { JobRunner } from '../../electron/services/jobs/runner.ts';
+import { ChromiumPrinter } from '../../electron/services/reports/chromium.ts';
+import { findBrowser } from '../../electron/services/reports/pdf.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import type { JobProgress, JobView } from '../../shared/contract/jobs.ts';
 import { tempDir } from './helpers.ts';
@@ -128,6 +131,64 @@ describe('reports as jobs', () => {
     expect(outside.ok === false && outside.error.reason).toBe('outside_allowed');
     expect(existsSync(join(outsideDir, 'report.csv'))).toBe(false);
     await ctx.jobs.close();
+    store.close();
+  });
+
+  it.skipIf(!existsSync('/usr/bin/chromium') || !existsSync('/usr/bin/pdftotext'))(
+    'a PDF built in the worker is printed by the runner’s one Chromium, kept for the next report',
+    async () => {
+      const { store, dir } = demoStore();
+      const chromium = new ChromiumPrinter(() => findBrowser(), 60_000);
+      let prints = 0;
+      const printer = {
+        print: (html: string, options: Record<string, unknown>) => (prints++, chromium.print(html, options)),
+        close: () => chromium.close(),
+      };
+      const runner = new JobRunner({ storeFile: store.file, dataDir: dir, printer });
+      try {
+        for (const lang of ['en', 'sw'] as const) {
+          const out = join(dir, `report-${lang}.pdf`);
+          await runner.run('reports.save', { scope: { kind: 'region' }, lang, format: 'pdf', path: out });
+          expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+          const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+          expect(text).toMatch(lang === 'en' ? /Report — / : /Ripoti — /);
+          expect(text).toMatch(lang === 'en' ? /Page 1 of \d+/ : /Ukurasa 1 wa \d+/);
+        }
+        expect(prints).toBe(2);
+      } finally {
+        await chromium.close();
+      }
+      // No browser at all: the job says what to do, and writes nothing.
+      const none = new JobRunner({
+        storeFile: store.file,
+        dataDir: dir,
+        printer: new ChromiumPrinter(() => findBrowser(join(dir, 'no-browser')), 0),
+      });
+      await expect(
+        none.run('reports.save', {
+          scope: { kind: 'region' },
+          lang: 'en',
+          format: 'pdf',
+          path: join(dir, 'x.pdf'),
+        }),
+      ).rejects.toThrow(/No browser at .*no-browser \(--browser\)/);
+      expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+      store.close();
+    },
+  );
+
+  it('a runner kept warm hands each job to a worker started ahead, and closes cleanly', async () => {
+    const { store, dir, runner } = demoStore();
+    runner.keepWarm();
+    const request = { scope: { kind: 'region' as const }, lang: 'en' as const, format: 'csv' as const };
+    const first = await runner.run('reports.export', request);
+    // The next job finds the spare started after the first ended.
+    const second = await runner.run('reports.save', { ...request, path: join(dir, 'r.csv') });
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[0]).toBe(first.content.split('\n')[0]);
+    expect(second.bytes).toBeGreaterThan(100);
+    const imported = await runner.run('sheets.import', sheet(schoolsSheet(store, 2)));
+    expect(imported.written).toBe(2);
+    await runner.close();
     store.close();
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/reports/period.ts';
 import { IsoDate, Term } from '../../../shared/schema/enums.ts';
 import { todayIso } from '../../../shared/today.ts';
+import { ChromiumPrinter } from '../../services/reports/chromium.ts';
 import { findBrowser } from '../../services/reports/pdf.ts';
 import { runCliJob } from '../jobs.ts';
 import { EXIT_OK, parseFlags, required, UsageError, type Command } from '../command.ts';
@@ -81,14 +82,15 @@ export const reportCommand: Command = {
     const db = required(values.db, 'db');
     openExistingStore(db).close(); // a mistyped --db is said, not made into an empty store
     // A browser named here is checked before the worker starts: a clear message, no job.
-    const browser = values.browser === undefined ? undefined : findBrowser(values.browser);
+    const named = values.browser === undefined ? undefined : findBrowser(values.browser);
+    const printer = new ChromiumPrinter(() => named ?? findBrowser(), 0);
     const saved = await runCliJob(
       db,
       'reports.save',
       { ...request, path: resolve(out), today: todayIso() },
       io,
-      browser ? { browser } : {},
-    );
+      { printer },
+    ).finally(() => printer.close());
     io.stdout(`Wrote the report (${request.format.toUpperCase()}, ${saved.bytes} bytes) to ${out}\n`);
     return EXIT_OK;
   },

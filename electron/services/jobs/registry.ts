@@ -29,8 +29,11 @@ export interface JobEnv {
    * it was given and writes only if all is well: a refused file leaves no snapshot behind.
    */
   backup(): Promise<void>;
-  /** The browser that prints PDFs, when the caller named one (the CLI's `--browser`). */
-  browser?: string;
+  /**
+   * Prints HTML to PDF on the runner's side (its warm Chromium; the CLI's `--browser`):
+   * the browser outlives one job, so the next report need not start it again.
+   */
+  printPdf?: (html: string, footer: string) => Promise<Buffer>;
 }
 
 /**

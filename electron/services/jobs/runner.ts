@@ -14,7 +14,9 @@ import {
 import { JobCancelled } from './hooks.ts';
 import { acquireJobLock, releaseJobLock } from './lock.ts';
 import { jobRegistry, type JobDefinition, type JobPrepareContext } from './registry.ts';
-import type { JobStart, WorkerMessage } from './worker.ts';
+import type { PdfPrinter } from '../reports/chromium.ts';
+import { pdfPrintOptions, sharedPrinter } from '../reports/pdf.ts';
+import type { JobStart, RunnerMessage, SpareStart, WorkerMessage } from './worker.ts';
 
 /**
  * Under Node (serve, CLI, tests) the worker is the TypeScript file itself (Node strips the
@@ -49,8 +51,11 @@ export interface RunnerOptions {
   /** Every change of a job (progress, end), e.g. to push it to the window. */
   onUpdate?: (view: JobView) => void;
   workerUrl?: URL;
-  /** The browser that prints PDFs outside the app (the CLI's `--browser`); never from the page. */
-  browser?: string;
+  /**
+   * Prints reports' PDFs for the workers (the CLI's own for `--browser`); by default the
+   * process's shared Chromium, kept warm between reports. Never chosen by the page.
+   */
+  printer?: PdfPrinter;
   /** The store key for the worker (memory only; electron/services/secrets/vault.ts); null when none is kept. */
   storeKey?: () => Uint8Array | null;
   /** A job given a passphrase finished well: the passphrase is the region's (the main thread may unlock with it). */
@@ -86,6 +91,9 @@ export class JobRunner {
   readonly #jobs = new Map<string, Job>();
   #current: Job | null = null;
   #reading = 0;
+  /** A worker started ahead, its modules loaded, waiting for the next job (`keepWarm`). */
+  #spare: Worker | null = null;
+  #keepWarm = false;
   readonly #waiting: { job: Job; start: JobStart }[] = [];
 
   constructor(options: RunnerOptions) {
@@ -146,7 +154,6 @@ export class JobRunner {
       storeFile,
       dataDir: this.#options.dataDir,
       cancelFlag: flag,
-      ...(this.#options.browser ? { browser: this.#options.browser } : {}),
       // A copy in its own 32-byte buffer: a pooled Buffer would carry its whole pool across.
       ...(storeKey ? { storeKey: new Uint8Array(storeKey) } : {}),
     };
@@ -187,15 +194,50 @@ export class JobRunner {
     return { ...view };
   }
 
+  /**
+   * Keeps one worker started ahead of the next job (the app and serve): loading the
+   * services in a new thread takes longer than most reports. An idle spare holds no store
+   * connection and keeps no process alive.
+   */
+  keepWarm(): void {
+    this.#keepWarm = true;
+    this.#startSpare();
+  }
+
+  #startSpare(): void {
+    if (!this.#keepWarm || this.#spare) return;
+    const spare = new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: { spare: true } });
+    spare.unref();
+    spare.on('error', (e) => console.error('[pamoja] a spare job worker failed:', e));
+    spare.on('exit', () => {
+      if (this.#spare === spare) this.#spare = null;
+    });
+    this.#spare = spare;
+  }
+
+  /** The spare worker with its job, or a new worker started for it. */
+  #workerFor(start: JobStart): Worker {
+    const spare = this.#spare;
+    if (spare) {
+      this.#spare = null;
+      spare.removeAllListeners('error'); // the job's own listeners take over
+      spare.ref();
+      spare.postMessage({ type: 'start', start } satisfies SpareStart);
+      return spare;
+    }
+    return new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: start });
+  }
+
   #spawn(job: Job, start: JobStart): void {
     const { view } = job;
     const op = view.op;
-    const worker = new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), { workerData: start });
+    const worker = this.#workerFor(start);
     job.worker = worker;
     if (job.readOnly) this.#reading++;
     let outcome: WorkerMessage | null = null;
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') {
+      if (m.type === 'print') this.#print(worker, m);
+      else if (m.type === 'progress') {
         view.progress = m.progress;
         this.#options.onUpdate?.(view);
       } else outcome = m;
@@ -218,7 +260,36 @@ export class JobRunner {
         },
       );
       this.#nextReader();
+      // The next spare starts once this job is over, not competing with it.
+      this.#startSpare();
     });
+  }
+
+  /** Prints for a worker and answers it (a worker gone meanwhile gets nothing). */
+  #print(worker: Worker, m: { id: number; html: string; footer: string }): void {
+    const printer = this.#options.printer ?? sharedPrinter();
+    const answer = (reply: RunnerMessage, transfer: ArrayBuffer[] = []): void => {
+      try {
+        worker.postMessage(reply, transfer);
+      } catch {
+        // The job ended (cancelled, crashed) before its PDF was ready.
+      }
+    };
+    printer.print(m.html, pdfPrintOptions(m.footer)).then(
+      (pdf) => {
+        const bytes = new Uint8Array(pdf); // its own buffer, handed over without a copy
+        answer({ type: 'printed', id: m.id, pdf: bytes }, [bytes.buffer]);
+      },
+      (e: unknown) =>
+        answer({
+          type: 'printed',
+          id: m.id,
+          error:
+            e instanceof PamojaError
+              ? e.toShape()
+              : { code: 'internal', message: `Could not print the PDF: ${(e as Error).message}` },
+        }),
+    );
   }
 
   /** Starts the reading job that waited longest, if a slot is free. */
@@ -350,6 +421,10 @@ export class JobRunner {
 
   /** Stops every job (shutting down); what they had not committed is lost. */
   async close(): Promise<void> {
+    this.#keepWarm = false;
+    const spare = this.#spare;
+    this.#spare = null;
+    await spare?.terminate(); // idle: it has opened no store
     for (const { job } of this.#waiting.splice(0))
       job.end({ type: 'failed', error: new JobCancelled().toShape(), cancelled: true });
     const running = [...this.#jobs.values()].filter((j) => j.worker);

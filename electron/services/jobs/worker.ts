@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { JobOp } from '../../../shared/contract/jobs.ts';
 import { PamojaError, type ErrorShape } from '../../../shared/errors.ts';
 import { openStore } from '../../db/store.ts';
@@ -19,7 +19,6 @@ export interface JobStart {
   dataDir: string;
   /** Int32 [0]: 1 once the coach asked to cancel. */
   cancelFlag: SharedArrayBuffer;
-  browser?: string;
   /**
    * The store key the main thread unlocked (electron/services/secrets/vault.ts), so the job
    * can open and seal the region key and the signing key. Handed over in memory only.
@@ -29,13 +28,53 @@ export interface JobStart {
 
 export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }
+  | { type: 'print'; id: number; html: string; footer: string }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; error: ErrorShape; cancelled: boolean };
+
+/** The runner's answer to a `print` message. */
+export type RunnerMessage = { type: 'printed'; id: number; pdf?: Uint8Array; error?: ErrorShape };
+
+/**
+ * PDFs are printed on the runner's side (one warm browser for every job); a print waits
+ * for its answer. The port listens only while a print is out, so the worker still ends
+ * by itself when the job is done.
+ */
+function parentPrinter(port: MessagePort | NonNullable<typeof parentPort>) {
+  let next = 1;
+  const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  const listen = (m: RunnerMessage): void => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (waiting.size === 0) port.off('message', listen);
+    if (m.pdf) w.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+    else w.reject(toError(m.error ?? { code: 'internal', message: 'The PDF was not printed.' }));
+  };
+  return {
+    print(html: string, footer: string): Promise<Buffer> {
+      const id = next++;
+      if (waiting.size === 0) port.on('message', listen);
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        port.postMessage({ type: 'print', id, html, footer } satisfies WorkerMessage);
+      });
+    },
+  };
+}
+
+function toError(shape: ErrorShape): PamojaError {
+  return new PamojaError(shape.code, shape.message, shape.path);
+}
 
 /** Progress at most this often, besides every change of phase (the page polls a few times a second). */
 const PROGRESS_EVERY_MS = 100;
 
-async function main(start: JobStart, post: (m: WorkerMessage) => void): Promise<void> {
+async function main(
+  start: JobStart,
+  post: (m: WorkerMessage) => void,
+  printer: { print(html: string, footer: string): Promise<Buffer> },
+): Promise<void> {
   const flag = new Int32Array(start.cancelFlag);
   let lastPhase = '';
   let lastAt = 0;
@@ -68,7 +107,7 @@ async function main(start: JobStart, post: (m: WorkerMessage) => void): Promise<
     const value = await definition.run(store, start.input as never, hooks, {
       dataDir: start.dataDir,
       backup,
-      ...(start.browser ? { browser: start.browser } : {}),
+      printPdf: (html, footer) => printer.print(html, footer),
     });
     post({ type: 'done', value });
   } catch (e) {
@@ -87,7 +126,14 @@ async function main(start: JobStart, post: (m: WorkerMessage) => void): Promise<
   }
 }
 
+/** A spare worker started ahead of time (modules loaded) is handed its job in a message. */
+export type SpareStart = { type: 'start'; start: JobStart };
+
 if (parentPort) {
   const port = parentPort;
-  await main(workerData as JobStart, (m) => port.postMessage(m));
+  const start =
+    (workerData as { spare?: true } | null)?.spare === true
+      ? await new Promise<JobStart>((resolve) => port.once('message', (m: SpareStart) => resolve(m.start)))
+      : (workerData as JobStart);
+  await main(start, (m) => port.postMessage(m), parentPrinter(port));
 }

@@ -42,9 +42,9 @@ export async function exportReport(
   store: Store,
   { scope, period, lang, format, today = todayIso() }: In<'reports.export'>,
   hooks: JobHooks,
-  env: { browser?: string } = {},
+  env: { printPdf?: (html: string, footer: string) => Promise<Buffer> } = {},
 ): Promise<Out<'reports.export'>> {
-  const options = { today, ...(env.browser ? { browser: env.browser } : {}) };
+  const options = { today, ...(env.printPdf ? { printPdf: env.printPdf } : {}) };
   const file = await buildReportFile(store, { scope, period, lang, format }, options, hooks);
   const text = format === 'html' || format === 'csv';
   return {
@@ -60,9 +60,9 @@ export async function saveReport(
   store: Store,
   { scope, period, lang, format, path: target, today = todayIso() }: In<'reports.save'>,
   hooks: JobHooks,
-  env: { dataDir: string; browser?: string },
+  env: { dataDir: string; printPdf?: (html: string, footer: string) => Promise<Buffer> },
 ): Promise<Out<'reports.save'>> {
-  const options = { today, ...(env.browser ? { browser: env.browser } : {}) };
+  const options = { today, ...(env.printPdf ? { printPdf: env.printPdf } : {}) };
   const file = await buildReportFile(store, { scope, period, lang, format }, options, hooks);
   if (hooks.cancelled()) throw new JobCancelled();
   const folder = reportsFolder(env.dataDir);

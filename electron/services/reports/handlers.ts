@@ -3,9 +3,12 @@ import type { HandlerMap, OpsOf } from '../handlers.ts';
 import { listClusters } from '../clusters/service.ts';
 import { defaultPeriod } from './build.ts';
 import { termsWithData } from './facts.ts';
+import { sharedPrinter } from './pdf.ts';
 
 export const reportHandlers: HandlerMap<OpsOf<'reports'>> = {
-  'reports.options': ({ scope = { kind: 'region' }, today = todayIso() }, { store }) => {
+  'reports.options': ({ scope = { kind: 'region' }, today = todayIso() }, { store, shell }) => {
+    // Outside the app a PDF is printed by Chromium: start it now, while the coach chooses.
+    if (!shell.desktop) sharedPrinter().warm();
     const coaches = store.statements
       .get("SELECT DISTINCT coach_name AS coach FROM clusters WHERE trim(coach_name) <> '' ORDER BY 1")
       .all() as { coach: string }[];
