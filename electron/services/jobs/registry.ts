@@ -6,19 +6,42 @@ import type { Store } from '../../db/store.ts';
 import type { ServiceContext } from '../context.ts';
 import { bundlesFolder } from '../shell/handlers.ts';
 import { bundleTarget, existingBundle, existingFolder, ownFolder } from '../sync/places.ts';
-import { generateDemo } from '../../demo/generate.ts';
-import { parseRegionFileText, loadRegionFile } from '../regionFile/load.ts';
-import { passwordFor, takenView } from '../mail/handlers.ts';
-import { fetchMail } from '../mail/imap.ts';
-import { takeFileAt } from '../mail/receive.ts';
-import { sendOutbox } from '../mail/send.ts';
-import { requireMailSettings } from '../mail/settings.ts';
-import { exportReport, previewReport, saveReport } from '../reports/files.ts';
-import { importSheet, previewSheet, sheetInput } from '../sheets/service.ts';
-import { exportBundle, importBundleFile } from '../sync/bundles.ts';
-import { syncFolder } from '../sync/mailbox.ts';
-import { importView } from '../sync/views.ts';
 import { JobCancelled, legacyProgress, type JobHooks } from './hooks.ts';
+
+// Each job's code is loaded when it runs: a worker loads only what its own job needs
+// (loading every service into a new thread takes seconds on a busy laptop, and a report
+// needs neither the mail clients nor the demo generator).
+const sync = () => import('../sync/bundles.ts');
+const views = () => import('../sync/views.ts');
+const mailbox = () => import('../sync/mailbox.ts');
+const demo = () => import('../../demo/generate.ts');
+const regionFile = () => import('../regionFile/load.ts');
+const reports = () => import('../reports/files.ts');
+const sheets = () => import('../sheets/service.ts');
+const mail = {
+  handlers: () => import('../mail/handlers.ts'),
+  imap: () => import('../mail/imap.ts'),
+  receive: () => import('../mail/receive.ts'),
+  send: () => import('../mail/send.ts'),
+  settings: () => import('../mail/settings.ts'),
+};
+
+/** Loads every job's code ahead (a spare worker, while it waits for its job). */
+export async function preloadJobs(): Promise<void> {
+  await Promise.all(
+    [
+      sync,
+      views,
+      mailbox,
+      demo,
+      regionFile,
+      reports,
+      sheets,
+      ...Object.values(mail),
+      () => import('exceljs'),
+    ].map((load) => load()),
+  );
+}
 
 /** What a job may know of where it runs besides its store. */
 export interface JobEnv {
@@ -99,13 +122,15 @@ export const jobRegistry: Registry = {
       ...input,
       path: await existingBundle(files.resolve(input.path, 'read')),
     }),
-    run: async (store, { path, passphrase }, hooks) =>
-      importView(
+    run: async (store, { path, passphrase }, hooks) => {
+      const [{ importBundleFile }, { importView }] = await Promise.all([sync(), views()]);
+      return importView(
         await importBundleFile(store, path, {
           ...(passphrase ? { passphrase } : {}),
           progress: legacyProgress(hooks, true),
         }),
-      ),
+      );
+    },
   },
   'sync.export': {
     cancellable: true, // nothing is written before the bundle is built
@@ -127,6 +152,7 @@ export const jobRegistry: Registry = {
           : input.kind === 'peer'
             ? { kind: input.kind, ...(input.forDevice ? { forDevice: input.forDevice } : {}) }
             : { kind: input.kind };
+      const { exportBundle } = await sync();
       const out = await exportBundle(store, spec, path, legacyProgress(hooks, true));
       // `ref` is the file itself until `finish` (on the transport's thread) grants one.
       const { file, bytes, changes, tables } = out;
@@ -143,6 +169,7 @@ export const jobRegistry: Registry = {
       dir: await existingFolder(files.resolve(input.dir, 'folder')),
     }),
     run: async (store, { dir, passphrase }, hooks) => {
+      const [{ syncFolder }, { importView }] = await Promise.all([mailbox(), views()]);
       const r = await syncFolder(store, dir, {
         ...(passphrase ? { passphrase } : {}),
         progress: legacyProgress(hooks, false),
@@ -153,7 +180,8 @@ export const jobRegistry: Registry = {
   'region.loadDemo': {
     cancellable: false, // written in many transactions
     doing: 'making the demo region',
-    run: (store, { seed, scale }, hooks) => {
+    run: async (store, { seed, scale }, hooks) => {
+      const { generateDemo } = await demo();
       // generateDemo refuses a store that already holds a region, naming it.
       const summary = generateDemo(store, {
         seed: seed ?? 1,
@@ -167,7 +195,8 @@ export const jobRegistry: Registry = {
     cancellable: true, // checked whole, then written in one transaction
     backupBefore: 'before-import',
     doing: 'loading a region file',
-    run: (store, { text }, hooks) => {
+    run: async (store, { text }, hooks) => {
+      const { parseRegionFileText, loadRegionFile } = await regionFile();
       hooks.progress({ phase: 'checking', done: 0, total: 1 });
       const doc = parseRegionFileText(text);
       if (hooks.cancelled()) throw new JobCancelled();
@@ -181,13 +210,13 @@ export const jobRegistry: Registry = {
     readOnly: true,
     cancellable: true, // writes nothing
     doing: 'making a report',
-    run: (store, input, hooks) => previewReport(store, input, hooks),
+    run: async (store, input, hooks) => (await reports()).previewReport(store, input, hooks),
   },
   'reports.export': {
     readOnly: true,
     cancellable: true,
     doing: 'making a report',
-    run: (store, input, hooks, env) => exportReport(store, input, hooks, env),
+    run: async (store, input, hooks, env) => (await reports()).exportReport(store, input, hooks, env),
   },
   'reports.save': {
     readOnly: true,
@@ -195,19 +224,25 @@ export const jobRegistry: Registry = {
     doing: 'saving a report',
     prepare: (input, { files }) =>
       input.path === undefined ? input : { ...input, path: files.resolve(input.path, 'write') },
-    run: (store, input, hooks, env) => saveReport(store, input, hooks, env),
+    run: async (store, input, hooks, env) => (await reports()).saveReport(store, input, hooks, env),
   },
   'sheets.preview': {
     readOnly: true,
     cancellable: true,
     doing: 'reading a spreadsheet',
-    run: (store, input, hooks) => previewSheet(store, sheetInput(input), hooks),
+    run: async (store, input, hooks) => {
+      const { previewSheet, sheetInput } = await sheets();
+      return previewSheet(store, sheetInput(input), hooks);
+    },
   },
   'sheets.import': {
     cancellable: true, // checked whole, then written in one transaction
     doing: 'importing a spreadsheet',
     // The snapshot is taken once the sheet passed its checks, just before it is written.
-    run: (store, input, hooks, env) => importSheet(store, sheetInput(input), hooks, env.backup),
+    run: async (store, input, hooks, env) => {
+      const { importSheet, sheetInput } = await sheets();
+      return importSheet(store, sheetInput(input), hooks, env.backup);
+    },
   },
   // Mail: the passwords are found on the transport's thread (sealed in the app, typed in the
   // browser) and reach the worker in its input, in memory only.
@@ -215,23 +250,27 @@ export const jobRegistry: Registry = {
     cancellable: false, // each item's status is written as it goes
     doing: 'sending mail',
     prepare: async (input, ctx) =>
-      requireMailSettings(ctx.store).smtp.user
-        ? { ...input, smtpPassword: await passwordFor(ctx, 'smtp', input.smtpPassword) }
+      (await mail.settings()).requireMailSettings(ctx.store).smtp.user
+        ? {
+            ...input,
+            smtpPassword: await (await mail.handlers()).passwordFor(ctx, 'smtp', input.smtpPassword),
+          }
         : input,
-    run: (store, { smtpPassword, ids, onlyDue }, hooks) =>
-      sendOutbox(store, { smtpPassword, now: !onlyDue, ...(ids ? { ids } : {}) }, hooks),
+    run: async (store, { smtpPassword, ids, onlyDue }, hooks) =>
+      (await mail.send()).sendOutbox(store, { smtpPassword, now: !onlyDue, ...(ids ? { ids } : {}) }, hooks),
   },
   'mail.fetch': {
     cancellable: false, // each message is taken in on its own
     doing: 'fetching mail',
     prepare: async (input, ctx) => ({
       ...input,
-      imapPassword: requireMailSettings(ctx.store).imap
-        ? await passwordFor(ctx, 'imap', input.imapPassword)
+      imapPassword: (await mail.settings()).requireMailSettings(ctx.store).imap
+        ? await (await mail.handlers()).passwordFor(ctx, 'imap', input.imapPassword)
         : input.imapPassword,
     }),
     // The snapshot is taken before the first bundle goes in: a fetch that finds nothing takes none.
     run: async (store, { imapPassword, passphrase }, hooks, env) => {
+      const { fetchMail } = await mail.imap();
       const r = await fetchMail(store, { imapPassword, passphrase, beforeImport: env.backup }, hooks);
       return { folder: r.folder, messages: r.messages.map(({ taken: _taken, ...m }) => m) };
     },
@@ -242,6 +281,7 @@ export const jobRegistry: Registry = {
     doing: 'taking in an email',
     prepare: (input, { files }) => ({ ...input, path: files.resolve(input.path, 'read') }),
     run: async (store, { path, passphrase }, hooks) => {
+      const [{ takeFileAt }, { takenView }] = await Promise.all([mail.receive(), mail.handlers()]);
       hooks.progress({ phase: 'taking', detail: basename(path), done: 0, total: 1 });
       return (await takeFileAt(store, path, { passphrase })).map(takenView);
     },

@@ -36,8 +36,11 @@ interface Job {
   ctx: JobPrepareContext | undefined;
   readOnly: boolean;
   value: unknown;
+  /** [0]: 1 once cancel was asked; [1]: 1 once the worker opens the store, 2 if stopped before. */
   cancelFlag: Int32Array;
   worker: Worker | null;
+  /** Stopped before it opened the store (nothing to roll back, nothing to wait for). */
+  stoppedEarly: boolean;
   finished: Promise<void>;
   /** Ends the job without a worker (cancelled while it waited for a reading slot). */
   end: (outcome: WorkerMessage) => void;
@@ -130,7 +133,7 @@ export class JobRunner {
       if (!lock.ok) throw busyError(lock.owner.doing, lock.owner.startedAt, lock.owner.pid);
     }
 
-    const flag = new SharedArrayBuffer(4);
+    const flag = new SharedArrayBuffer(8);
     const waits = readOnly && this.#reading >= MAX_READING;
     const view: JobView = {
       jobId: randomUUID(),
@@ -165,6 +168,7 @@ export class JobRunner {
       value: undefined,
       cancelFlag: new Int32Array(flag),
       worker: null,
+      stoppedEarly: false,
       finished: Promise.resolve(),
       end: () => undefined,
     };
@@ -253,11 +257,14 @@ export class JobRunner {
     worker.on('exit', (code) => {
       if (job.readOnly) this.#reading--;
       job.end(
-        outcome ?? {
-          type: 'failed',
-          error: { code: 'internal', message: `The worker for ${op} stopped (exit code ${code}).` },
-          cancelled: false,
-        },
+        outcome ??
+          (job.stoppedEarly
+            ? { type: 'failed', error: new JobCancelled().toShape(), cancelled: true }
+            : {
+                type: 'failed',
+                error: { code: 'internal', message: `The worker for ${op} stopped (exit code ${code}).` },
+                cancelled: false,
+              }),
       );
       this.#nextReader();
       // The next spare starts once this job is over, not competing with it.
@@ -370,8 +377,22 @@ export class JobRunner {
     if (waiting >= 0) {
       this.#waiting.splice(waiting, 1);
       job.end({ type: 'failed', error: new JobCancelled().toShape(), cancelled: true });
-    } else this.#options.onUpdate?.(job.view);
+    } else {
+      this.#stopIfNotStarted(job);
+      this.#options.onUpdate?.(job.view);
+    }
     return true;
+  }
+
+  /**
+   * A worker still loading its code (it has not touched the store) is stopped at once
+   * rather than left to load everything and then notice the cancel. Once it has claimed
+   * the store it is never torn down: it stops itself at its next check.
+   */
+  #stopIfNotStarted(job: Job): void {
+    if (!job.worker || Atomics.compareExchange(job.cancelFlag, 1, 0, 2) !== 0) return;
+    job.stoppedEarly = true;
+    void job.worker.terminate();
   }
 
   /** A finished job's output; its error if it failed or was cancelled. */

@@ -5,7 +5,7 @@ import { openStore } from '../../db/store.ts';
 import { takeBackup } from '../backups/snapshot.ts';
 import { holdStoreKey } from '../secrets/vault.ts';
 import { JobCancelled, type JobHooks, type JobProgress } from './hooks.ts';
-import { jobRegistry, type JobDefinition } from './registry.ts';
+import { jobRegistry, preloadJobs, type JobDefinition } from './registry.ts';
 
 /**
  * The job runner's worker: opens its own connection to the store (WAL lets the main
@@ -17,7 +17,7 @@ export interface JobStart {
   input: unknown;
   storeFile: string;
   dataDir: string;
-  /** Int32 [0]: 1 once the coach asked to cancel. */
+  /** Int32 [0]: 1 once the coach asked to cancel; [1]: the store claimed (1) or the worker stopped first (2). */
   cancelFlag: SharedArrayBuffer;
   /**
    * The store key the main thread unlocked (electron/services/secrets/vault.ts), so the job
@@ -92,6 +92,9 @@ async function main(
   const definition = jobRegistry[start.op] as JobDefinition<JobOp>;
   let store: ReturnType<typeof openStore> | undefined;
   try {
+    // Claims the store: from here on the runner never tears this worker down (see
+    // JobRunner.#stopIfNotStarted); a worker it already stopped opens nothing.
+    if (Atomics.compareExchange(flag, 1, 0, 1) !== 0) throw new JobCancelled();
     store = openStore(start.storeFile);
     if (start.storeKey) holdStoreKey(store, start.storeKey);
     const opened = store;
@@ -131,9 +134,11 @@ export type SpareStart = { type: 'start'; start: JobStart };
 
 if (parentPort) {
   const port = parentPort;
-  const start =
-    (workerData as { spare?: true } | null)?.spare === true
-      ? await new Promise<JobStart>((resolve) => port.once('message', (m: SpareStart) => resolve(m.start)))
-      : (workerData as JobStart);
+  const spare = (workerData as { spare?: true } | null)?.spare === true;
+  // A spare loads every job's code while it waits; a worker started for one job loads its own.
+  if (spare) void preloadJobs().catch(() => undefined);
+  const start = spare
+    ? await new Promise<JobStart>((resolve) => port.once('message', (m: SpareStart) => resolve(m.start)))
+    : (workerData as JobStart);
   await main(start, (m) => port.postMessage(m), parentPrinter(port));
 }

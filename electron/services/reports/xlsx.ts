@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is made: it is most of a report job's start-up otherwise.
+import type ExcelJS from 'exceljs';
 import { neutraliseCellText } from '../../../shared/reports/cellText.ts';
 import {
   isSuppressed,
@@ -85,7 +86,8 @@ function addTable(
 
 export async function reportXlsx(figures: ReportFigures): Promise<Buffer> {
   const { lang } = figures;
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   const p = figures.provenance;
   book.creator = `Pamoja ${String(p.lines.find((l) => l.key === 'version')?.value ?? '')}`.trim();
   book.title = figures.title;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded when a workbook is made: it is most of a report job's start-up otherwise.
+import type ExcelJS from 'exceljs';
 import { PamojaError } from '../../../shared/errors.ts';
 import type { Grid, SheetCell } from '../../../shared/sheets/header.ts';
 
@@ -125,7 +126,8 @@ function mergeRange(ref: string): Grid['merges'][number] | null {
 }
 
 async function readXlsx(bytes: Uint8Array, fileName: string): Promise<ReadFile> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
