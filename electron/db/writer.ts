@@ -58,6 +58,11 @@ export class StatementCache {
     if (!s) {
       s = this.db.prepare(sql);
       this.cache.set(sql, s);
+    } else if (s.reader) {
+      // `.pluck()` and `.raw()` change the statement itself: one caller plucking must not
+      // turn the rows another caller reads with the same SQL into bare values.
+      s.pluck(false);
+      s.raw(false);
     }
     return s;
   }

@@ -49,6 +49,8 @@ export const removalMessages = defineMessages({
     'removals.rows.commitment_reviews': '{n, plural, one {# commitment review} other {# commitment reviews}}',
     'removals.rows.practices': '{n, plural, one {# practice} other {# practices}}',
     'removals.rows.practice_evidence': '{n, plural, one {# piece of evidence} other {# pieces of evidence}}',
+    'removals.rows.practice_origins':
+      '{n, plural, one {# other write-up merged into it} other {# other write-ups merged into it}}',
     'removals.rows.adoptions': '{n, plural, one {# adoption} other {# adoptions}}',
     'removals.rows.recommendation_feedback': '{n, plural, one {# feedback note} other {# feedback notes}}',
     'removals.unlinked': '{what} no longer linked to it',
@@ -101,6 +103,8 @@ export const removalMessages = defineMessages({
     'removals.rows.commitment_reviews': '{n, plural, one {pitio # la ahadi} other {mapitio # ya ahadi}}',
     'removals.rows.practices': '{n, plural, one {mbinu #} other {mbinu #}}',
     'removals.rows.practice_evidence': '{n, plural, one {ushahidi #} other {ushahidi #}}',
+    'removals.rows.practice_origins':
+      '{n, plural, one {maelezo mengine # yaliyounganishwa} other {maelezo mengine # yaliyounganishwa}}',
     'removals.rows.adoptions': '{n, plural, one {uigaji #} other {uigaji #}}',
     'removals.rows.recommendation_feedback': '{n, plural, one {maoni #} other {maoni #}}',
     'removals.unlinked': '{what} havijaunganishwa nayo tena',

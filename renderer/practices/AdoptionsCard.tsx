@@ -17,7 +17,16 @@ import { useI18n } from '../i18n/index.tsx';
 type Adoption = PracticeDetail['adoptions'][number];
 
 /** Which schools adopt the practice, when, and (later) what came of it. */
-export function AdoptionsCard({ practice, onChange }: { practice: PracticeDetail; onChange: () => void }) {
+export function AdoptionsCard({
+  practice,
+  onChange,
+  onRemove,
+}: {
+  practice: PracticeDetail;
+  onChange: () => void;
+  /** Removes an adoption recorded by mistake (the screen offers Undo). */
+  onRemove: (adoptionId: string) => void;
+}) {
   const { t, lang } = useI18n();
   const [adding, setAdding] = useState(false);
   const [outcomeFor, setOutcomeFor] = useState<string | null>(null);
@@ -70,6 +79,16 @@ export function AdoptionsCard({ practice, onChange }: { practice: PracticeDetail
                 }}
               >
                 {t(a.outcome === 'pending' ? 'ad.outcome' : 'ad.changeOutcome')}
+              </button>
+            )}{' '}
+            {outcomeFor !== a.id && (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t('ad.remove')}: ${a.schoolName ?? a.clusterName ?? ''}`}
+                onClick={() => onRemove(a.id)}
+              >
+                {t('ad.remove')}
               </button>
             )}
           </li>

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { indicatorDefs } from '../../shared/schema/enums.ts';
 import { costLabel, indicatorLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
 import { useOp } from '../api.ts';
 import { ErrorBox, Loading } from '../components/Status.tsx';
+import { useRemoval } from '../components/useRemoval.ts';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { navigate } from '../router.ts';
 import { AdoptionsCard } from '../practices/AdoptionsCard.tsx';
 import { EvidenceForm } from '../practices/EvidenceForm.tsx';
 import { MergePanel } from '../practices/MergePanel.tsx';
@@ -21,6 +23,18 @@ export function PracticeScreen({ id }: { id: string }) {
   const [addingEvidence, setAddingEvidence] = useState(false);
   const [merging, setMerging] = useState(false);
   const [note, setNote] = useState('');
+  const { reload } = practice;
+  const removeRow = useRemoval(reload);
+  // Removing the practice leaves its page for the library; Undo comes back to it.
+  const gone = useRef(false);
+  const removePractice = useRemoval(
+    useCallback(() => {
+      gone.current = !gone.current;
+      navigate(gone.current ? '/practices' : `/practices/${id}`);
+    }, [id]),
+  );
+  const [problem, setProblem] = useState('');
+  const failed = (e: unknown) => setProblem((e as Error).message);
   if (practice.error) return <ErrorBox error={practice.error} onRetry={practice.reload} />;
   if (!practice.data) return <Loading />;
   const p = practice.data;
@@ -59,12 +73,24 @@ export function PracticeScreen({ id }: { id: string }) {
           <button type="button" className="button" onClick={() => setMerging(true)} disabled={merging}>
             {t('mg.open')}
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void removePractice('practices', p.id).catch(failed)}
+          >
+            {t('pw.remove')}
+          </button>
         </div>
       </div>
       {p.mergedFrom && <p className="muted small">{t('mg.mergedFrom')}</p>}
       {note && (
         <p className="ok-note small" role="status">
           {note}
+        </p>
+      )}
+      {problem && (
+        <p className="field-message" role="alert">
+          {problem}
         </p>
       )}
       {merging && (
@@ -144,6 +170,14 @@ export function PracticeScreen({ id }: { id: string }) {
                     </div>
                   ) : null}
                   {e.story && <blockquote className="small evidence-story">{e.story}</blockquote>}
+                  <button
+                    type="button"
+                    className="link-button small"
+                    aria-label={`${t('pw.removeEvidence')}: ${e.indicator ? indicatorLabel(lang, e.indicator) : e.story.slice(0, 40)}`}
+                    onClick={() => void removeRow('practice_evidence', e.id).catch(failed)}
+                  >
+                    {t('pw.removeEvidence')}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -162,7 +196,11 @@ export function PracticeScreen({ id }: { id: string }) {
               </button>
             )}
           </section>
-          <AdoptionsCard practice={p} onChange={practice.reload} />
+          <AdoptionsCard
+            practice={p}
+            onChange={practice.reload}
+            onRemove={(adoptionId) => void removeRow('adoptions', adoptionId).catch(failed)}
+          />
         </div>
       </div>
     </article>

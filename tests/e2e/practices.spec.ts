@@ -241,6 +241,18 @@ test('edit a practice, add evidence and an adoption with its outcome, merge anot
   await expect(evidence.locator('li').first()).toBeVisible();
   expect(await evidence.locator(':scope > ul > li').count()).toBeGreaterThanOrEqual(2);
   await look(app, testInfo, 'practice-merged-en');
+  // Evidence written by mistake is removed with Undo; so is the whole practice.
+  const story = evidence.locator('li', { hasText: 'Parents asked for more books.' });
+  await story.getByRole('button', { name: /^Remove this evidence/ }).click();
+  await expect(story).toHaveCount(0);
+  await app.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(story).toHaveCount(1);
+  await app.getByRole('button', { name: 'Remove the practice' }).click();
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Practice library');
+  await expect(app.locator('.toast')).toContainText('Removed “Mango tree reading corners after lunch”');
+  await app.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Mango tree reading corners after lunch');
+  await expect(evidence.locator(':scope > ul > li')).toHaveCount(3);
   // The merged write-up is no longer found on its own.
   const results = await pp.searchLibrary(otherTitle);
   await expect(results.getByRole('heading', { level: 3 }).first()).toBeVisible();

@@ -3,6 +3,8 @@ import { checkTypedEvidence, type TypedEvidence } from '../../shared/practices/e
 import { practiceProblemMessages } from '../../shared/practices/messages.ts';
 import { translator } from '../../shared/i18n.ts';
 import { practiceWriteMessages } from '../../renderer/i18n/practices.ts';
+import { removalMessages } from '../../renderer/i18n/removals.ts';
+import { tableNames } from '../../shared/schema/tables.ts';
 
 const PRACTICE = '11111111-1111-4111-8111-111111111111';
 const TODAY = '2026-03-12';
@@ -125,5 +127,18 @@ describe('the practice screens’ counts, in both languages', () => {
     );
     for (const lang of [practiceWriteMessages.en, practiceWriteMessages.sw])
       for (const text of Object.values(lang)) expect(text).not.toMatch(/\(s\)|went wrong/);
+  });
+});
+
+describe('Recently removed and Undo', () => {
+  it('name every kind of synced row in both languages (a removal lists what went with it)', () => {
+    for (const table of tableNames) {
+      expect(removalMessages.en[`removals.rows.${table}` as keyof typeof removalMessages.en]).toMatch(
+        /plural/,
+      );
+      expect(removalMessages.sw[`removals.rows.${table}` as keyof typeof removalMessages.sw]).toMatch(
+        /plural/,
+      );
+    }
   });
 });

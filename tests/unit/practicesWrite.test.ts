@@ -5,6 +5,7 @@ import { getPractice } from '../../electron/services/practices/detail.ts';
 import { addEvidence } from '../../electron/services/practices/evidence.ts';
 import { writeUpFromSession } from '../../electron/services/practices/fromSession.ts';
 import { mergePractices } from '../../electron/services/practices/merge.ts';
+import { removeRecord, restoreRemoval } from '../../electron/services/removals/service.ts';
 import { searchPractices } from '../../electron/services/practices/search.ts';
 import { createPractice, updatePractice } from '../../electron/services/practices/writeUp.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
@@ -376,6 +377,23 @@ describe('merging two write-ups of the same practice', () => {
     expect(getPractice(b, merge)).toMatchObject({ id: keep, mergedFrom: merge });
     expect(getPractice(b, keep).evidence).toHaveLength(2);
     expect(getPractice(b, keep).adoptions).toHaveLength(2);
+  });
+
+  it('a merged practice is removed with everything it gathered, and restored whole', () => {
+    const store = tempStore();
+    const { keep, merge } = twoWriteUps(store);
+    mergePractices(store, keep, merge, TODAY);
+    const before = getPractice(store, keep);
+    const removal = removeRecord(store, 'practices', keep);
+    expect(removal.effects.removed).toEqual({
+      practices: 1,
+      practice_evidence: before.evidence.length,
+      adoptions: before.adoptions.length,
+      practice_origins: 1,
+    });
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    restoreRemoval(store, removal.id);
+    expect(getPractice(store, keep)).toEqual(before);
   });
 
   it('refuses to merge a practice with itself or with one that does not exist, writing nothing', () => {

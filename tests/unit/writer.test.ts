@@ -94,6 +94,18 @@ describe('the write path', () => {
   });
 });
 
+describe('the statement cache', () => {
+  it('hands out a statement as rows again after another caller plucked it', () => {
+    const store = tempStore();
+    const sql = 'SELECT device_id AS id FROM devices';
+    const plucked = store.statements.get(sql).pluck().all() as string[];
+    expect(plucked.every((v) => typeof v === 'string')).toBe(true);
+    expect(store.statements.get(sql).all()).toEqual(plucked.map((id) => ({ id })));
+    expect(store.statements.get(sql).raw().all()).toEqual(plucked.map((id) => [id]));
+    expect(store.statements.get(sql).get()).toEqual({ id: plucked[0] });
+  });
+});
+
 describe('a rejected write', () => {
   const attempts: [string, (s: Store, ids: ReturnType<typeof seeded>) => void, string, RegExp][] = [
     [
