@@ -115,3 +115,32 @@ describe('pamoja recommend', () => {
     expect(noStore.code).toBe(1);
   });
 });
+
+describe('pamoja search', () => {
+  it('prints the library search as a coach reads it: a typo taken, practices that made things worse apart', async () => {
+    const { db, region } = storeFile();
+    const r = await run('search', '--db', db, '--limit', '20', 'caning', 'latecomers', 'atendance');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Showing results for attendance');
+    const apart = r.out.indexOf('Made things worse where they were tried:');
+    expect(apart).toBeGreaterThan(0);
+    // The caning practice (measured: attendance fell) is listed after the heading, and last.
+    const store = openStore(db);
+    const title = store.db
+      .prepare('SELECT title FROM practices WHERE id = ?')
+      .pluck()
+      .get(region.practices.caning);
+    store.close();
+    expect(r.out.indexOf(String(title))).toBeGreaterThan(apart);
+    const json = JSON.parse((await run('search', '--db', db, '--json', 'caning')).out) as {
+      results: { id: string; madeWorse: boolean; alsoTriedIn: unknown[] }[];
+      more: boolean;
+    };
+    expect(json.results.find((p) => p.id === region.practices.caning)).toMatchObject({
+      madeWorse: true,
+      alsoTriedIn: [],
+    });
+    const sw = await run('search', '--db', db, '--lang', 'sw', 'caning');
+    expect(sw.out).toContain('Zilizozidisha hali zilipojaribiwa:');
+  });
+});

@@ -17,6 +17,8 @@ const said = {
     someWords: (n: number) =>
       `${n === 1 ? '1 practice has' : `${n} practices have`} all your words; after them, those with any of:`,
     alsoTriedIn: 'Also tried in',
+    madeWorse: 'Made things worse where they were tried:',
+    relatedTags: 'After them, practices on the priorities your words name:',
   },
   sw: {
     found: (n: number) => `Mbinu ${n} zimepatikana.`,
@@ -25,6 +27,8 @@ const said = {
     anyOf: 'Hakuna mbinu yenye maneno yako yote; zinaonyeshwa zenye lolote kati ya:',
     someWords: (n: number) => `Mbinu ${n} zina maneno yako yote; baada yake, zenye lolote kati ya:`,
     alsoTriedIn: 'Imejaribiwa pia',
+    madeWorse: 'Zilizozidisha hali zilipojaribiwa:',
+    relatedTags: 'Baada yake, mbinu za vipaumbele vinavyotajwa na maneno yako:',
   },
 } as const;
 
@@ -36,8 +40,10 @@ export function formatSearch(r: SearchResult, lang: Lang): string {
   if (r.unknownWords.length) lines.push(`${s.unknown} ${r.unknownWords.join(', ')}`);
   if (r.anyOfWords)
     lines.push(`${r.allWords ? s.someWords(r.allWords) : s.anyOf} ${r.anyOfWords.join(', ')}`);
+  if (r.relatedTags) lines.push(`${s.relatedTags} ${r.relatedTags.map((t) => tagLabel(lang, t)).join(', ')}`);
   lines.push(s.found(r.total), '');
   r.results.forEach((p, i) => {
+    if (p.madeWorse && !r.results[i - 1]?.madeWorse) lines.push(s.madeWorse, '');
     const tags = p.tags.map((t) => tagLabel(lang, t)).join(', ');
     lines.push(
       `${String(i + 1).padStart(2)}. ${p.title}  [${languageName(lang, p.language)}]`,
