@@ -294,10 +294,26 @@ test('the practice screens in Kiswahili', async ({ app }, testInfo) => {
   await app.getByRole('button', { name: 'Rekodi shule zinazoiga' }).click();
   await look(app, testInfo, 'adoption-form-sw');
   await app.getByTestId('adoption-form').getByRole('button', { name: 'Ghairi' }).click();
+  await app
+    .getByTestId('practice-adoptions')
+    .getByRole('button', { name: /^(Rekodi|Badilisha) matokeo/ })
+    .first()
+    .click();
+  await expect(app.getByTestId('outcome-form')).toBeVisible();
+  await look(app, testInfo, 'outcome-form-sw');
+  await app.getByTestId('outcome-form').getByRole('button', { name: 'Ghairi' }).click();
   await app.getByRole('button', { name: 'Unganisha na maelezo mengine' }).click();
   await app.getByTestId('merge-panel').getByRole('button', { name: 'Tafuta', exact: true }).click();
   await expect(app.getByTestId('merge-panel').locator('li').first()).toBeVisible();
   await look(app, testInfo, 'merge-panel-sw');
+  await app
+    .getByTestId('merge-panel')
+    .getByRole('button', { name: /^Unganisha hapa/ })
+    .first()
+    .click();
+  await expect(app.getByRole('alertdialog')).toContainText('Unganisha “');
+  await look(app, testInfo, 'merge-confirm-sw');
+  await app.getByRole('button', { name: 'Chagua nyingine' }).click();
   await app.getByRole('link', { name: 'Hariri', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1 })).toHaveText('Hariri mbinu');
   await look(app, testInfo, 'practice-edit-sw');
