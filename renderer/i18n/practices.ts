@@ -23,7 +23,7 @@ export const practiceWriteMessages = defineMessages({
     'pw.addStep': 'Add a step',
     'pw.removeStep': 'Remove step {n}',
     'pw.resources': 'What it needs',
-    'pw.resourcesHint': 'Materials, people and time, e.g. “Story books; 20 minutes a week of one teacher”.',
+    'pw.resourcesHint': 'Materials and people, e.g. “Story books; a parent volunteer”.',
     'pw.time': 'Time it takes',
     'pw.timeHint':
       'People’s time and how long before it shows, e.g. “20 minutes a week; a term to see results”.',
@@ -138,8 +138,7 @@ export const practiceWriteMessages = defineMessages({
     'pw.addStep': 'Ongeza hatua',
     'pw.removeStep': 'Ondoa hatua ya {n}',
     'pw.resources': 'Inachohitaji',
-    'pw.resourcesHint':
-      'Vifaa, watu na muda, k.m. “Vitabu vya hadithi; dakika 20 kwa wiki za mwalimu mmoja”.',
+    'pw.resourcesHint': 'Vifaa na watu, k.m. “Vitabu vya hadithi; mzazi wa kujitolea”.',
     'pw.time': 'Muda inaochukua',
     'pw.timeHint':
       'Muda wa watu na muda hadi matokeo yaonekane, k.m. “dakika 20 kwa wiki; muhula mmoja kuona matokeo”.',
