@@ -57,6 +57,8 @@ const post = async (op: string, input: unknown = {}): Promise<unknown> => {
   return ((await r.json()) as { value: unknown }).value;
 };
 
+// The page's own first calls (this process's HTTP client loads itself) are not the server's pauses.
+for (let i = 0; i < 5; i++) for (const op of ['app.info', 'sync.status', 'jobs.current']) await post(op);
 const loop = monitorEventLoopDelay({ resolution: 10 });
 const t0 = performance.now();
 const { jobId } = (await post('jobs.start', {

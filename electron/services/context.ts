@@ -5,7 +5,7 @@ import { noDesktop, type ShellPort } from './shell/port.ts';
 import type { StoreHealth } from './backups/health.ts';
 import { JobRunner } from './jobs/runner.ts';
 import type { Sealer } from './secrets/sealer.ts';
-import { offerPassphrase, storeKeyOf } from './secrets/vault.ts';
+import { holdStoreKey, offerPassphrase, storeKeyOf } from './secrets/vault.ts';
 
 /** What every service handler is given besides its (already validated) input. */
 export interface ServiceContext {
@@ -61,6 +61,8 @@ export function createContext(
           return null;
         }
       },
+      // Held first, so proving the passphrase below finds the key and derives nothing here.
+      onStoreKey: (key) => holdStoreKey(ctx.store, key),
       onPassphraseProved: (passphrase) => offerPassphrase(ctx.store, passphrase),
     }),
     progress: (done, total, label = '') => {

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackupFiles } from '../../electron/db/backupFiles.ts';
@@ -95,6 +95,33 @@ describe('the job runner', () => {
     });
     receiver.close();
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'runs its worker at a lower priority than the transport’s thread, so the page is answered first',
+    async () => {
+      const { bundle, receiver } = await bundleAndReceiver('region');
+      const runner = runnerFor(receiver);
+      const niceness = (): number[] =>
+        readdirSync('/proc/self/task').map((tid) => {
+          try {
+            // Field 19 of stat is the nice value; the command name in () may hold spaces.
+            return Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+          } catch {
+            return 0; // a thread that ended meanwhile
+          }
+        });
+      const job = await runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
+      let seen = false;
+      while (runner.status(job.jobId).state === 'running' && !seen) {
+        seen = niceness().includes(10);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await runner.wait(job.jobId);
+      expect(seen).toBe(true);
+      expect(niceness()[0]).toBe(0); // the main thread keeps its own
+      receiver.close();
+    },
+  );
 
   it('a job cancelled before it began leaves the store as it was and no snapshot behind', async () => {
     const { bundle, receiver } = await bundleAndReceiver();

@@ -63,6 +63,8 @@ export interface RunnerOptions {
   storeKey?: () => Uint8Array | null;
   /** A job given a passphrase finished well: the passphrase is the region's (the main thread may unlock with it). */
   onPassphraseProved?: (passphrase: string) => void;
+  /** The store key a job's worker held at its end (it may have made or unlocked it): kept here too. */
+  onStoreKey?: (key: Uint8Array) => void;
 }
 
 /** Finished jobs remembered for their result / status. */
@@ -150,7 +152,8 @@ export class JobRunner {
       finishedAt: null,
       error: null,
     };
-    const storeKey = this.#options.storeKey?.() ?? undefined;
+    // A job that only reads needs no secrets (and the vault's work stays off this thread).
+    const storeKey = readOnly ? undefined : (this.#options.storeKey?.() ?? undefined);
     const start: JobStart = {
       op,
       input,
@@ -326,6 +329,7 @@ export class JobRunner {
     if (outcome.type === 'done') {
       view.state = 'done';
       job.value = outcome.value;
+      if (outcome.storeKey) this.#options.onStoreKey?.(outcome.storeKey);
       const passphrase = (job.input as { passphrase?: unknown } | null)?.passphrase;
       if (typeof passphrase === 'string' && passphrase !== '') this.#options.onPassphraseProved?.(passphrase);
     } else if (outcome.type === 'failed') {

@@ -1,9 +1,11 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { JobOp } from '../../../shared/contract/jobs.ts';
 import { PamojaError, type ErrorShape } from '../../../shared/errors.ts';
 import { openStore } from '../../db/store.ts';
 import { takeBackup } from '../backups/snapshot.ts';
-import { holdStoreKey } from '../secrets/vault.ts';
+import { holdStoreKey, openVault } from '../secrets/vault.ts';
 import { JobCancelled, type JobHooks, type JobProgress } from './hooks.ts';
 import { jobRegistry, preloadJobs, type JobDefinition } from './registry.ts';
 
@@ -29,7 +31,7 @@ export interface JobStart {
 export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'print'; id: number; html: string; footer: string }
-  | { type: 'done'; value: unknown }
+  | { type: 'done'; value: unknown; storeKey?: Uint8Array }
   | { type: 'failed'; error: ErrorShape; cancelled: boolean };
 
 /** The runner's answer to a `print` message. */
@@ -69,6 +71,14 @@ function toError(shape: ErrorShape): PamojaError {
 
 /** Progress at most this often, besides every change of phase (the page polls a few times a second). */
 const PROGRESS_EVERY_MS = 100;
+
+function heldKey(store: ReturnType<typeof openStore>): Buffer | null {
+  try {
+    return openVault(store);
+  } catch {
+    return null; // locked here too: nothing to hand back
+  }
+}
 
 async function main(
   start: JobStart,
@@ -112,7 +122,10 @@ async function main(
       backup,
       printPdf: (html, footer) => printer.print(html, footer),
     });
-    post({ type: 'done', value });
+    // The store key this job unlocked or made (joining a region with a passphrase) goes back
+    // with the answer, so the transport's thread need not derive it again (scrypt, ~0.2 s).
+    const key = heldKey(store);
+    post({ type: 'done', value, ...(key ? { storeKey: new Uint8Array(key) } : {}) });
   } catch (e) {
     if (e instanceof PamojaError) {
       post({ type: 'failed', error: e.toShape(), cancelled: e instanceof JobCancelled });
@@ -132,8 +145,25 @@ async function main(
 /** A spare worker started ahead of time (modules loaded) is handed its job in a message. */
 export type SpareStart = { type: 'start'; start: JobStart };
 
+/**
+ * Long work yields to the transport's thread: on Linux this thread alone is made "nicer"
+ * (a thread has its own id under /proc), so a busy laptop still answers the page at once.
+ * Elsewhere the priority is per process, so it is left as it is.
+ */
+function yieldToThePage(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, BACKGROUND_NICENESS);
+  } catch {
+    // No /proc here (a sandbox): the default priority it is.
+  }
+}
+const BACKGROUND_NICENESS = 10;
+
 if (parentPort) {
   const port = parentPort;
+  yieldToThePage();
   const spare = (workerData as { spare?: true } | null)?.spare === true;
   // A spare loads every job's code while it waits; a worker started for one job loads its own.
   if (spare) void preloadJobs().catch(() => undefined);
