@@ -110,15 +110,16 @@ describe('the job runner', () => {
             return 0; // a thread that ended meanwhile
           }
         });
+      const own = niceness()[0]!; // the main thread's (the test may itself run niced)
       const job = await runner.start('sync.import', { path: bundle, passphrase: PASSPHRASE });
       let seen = false;
       while (runner.status(job.jobId).state === 'running' && !seen) {
-        seen = niceness().includes(10);
+        seen = niceness().includes(Math.min(19, own + 10));
         await new Promise((r) => setTimeout(r, 5));
       }
       await runner.wait(job.jobId);
       expect(seen).toBe(true);
-      expect(niceness()[0]).toBe(0); // the main thread keeps its own
+      expect(niceness()[0]).toBe(own); // the main thread keeps its own
       receiver.close();
     },
   );

@@ -1,5 +1,5 @@
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { JobOp } from '../../../shared/contract/jobs.ts';
 import { PamojaError, type ErrorShape } from '../../../shared/errors.ts';
@@ -147,19 +147,20 @@ export type SpareStart = { type: 'start'; start: JobStart };
 
 /**
  * Long work yields to the transport's thread: on Linux this thread alone is made "nicer"
- * (a thread has its own id under /proc), so a busy laptop still answers the page at once.
+ * by ten (a thread has its own id under /proc), so a busy laptop still answers the page at once.
  * Elsewhere the priority is per process, so it is left as it is.
  */
 function yieldToThePage(): void {
   if (process.platform !== 'linux') return;
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, BACKGROUND_NICENESS);
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + NICER_BY));
   } catch {
     // No /proc here (a sandbox): the default priority it is.
   }
 }
-const BACKGROUND_NICENESS = 10;
+/** How much nicer than the process the worker's thread is (Unix niceness, 19 at most). */
+const NICER_BY = 10;
 
 if (parentPort) {
   const port = parentPort;
