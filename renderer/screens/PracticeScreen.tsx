@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { indicatorDefs } from '../../shared/schema/enums.ts';
 import { costLabel, indicatorLabel, settingLabel, tagLabel } from '../../shared/labels.ts';
 import { useOp } from '../api.ts';
+import { FieldHistory } from '../components/FieldHistory.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useRemoval } from '../components/useRemoval.ts';
 import { formatDate } from '../format.ts';
@@ -15,7 +16,8 @@ import '../practices/practices.css';
 /**
  * One practice in full: the problem, the steps, the evidence that it works (or not) and
  * who adopted it — and where the coach corrects it, adds evidence and adoptions, or
- * merges another write-up of the same practice into it.
+ * merges another write-up of the same practice into it. A field another laptop also
+ * edited says so ("also edited on …") with the other version kept.
  */
 export function PracticeScreen({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -54,6 +56,7 @@ export function PracticeScreen({ id }: { id: string }) {
             <a href="#/practices">{t('practices.title')}</a>
           </p>
           <h1>{p.title}</h1>
+          <FieldHistory table="practices" rowId={p.id} column="title" />
           <p className="muted">
             {origin && t('practices.from', { place: origin })} ·{' '}
             {t('practice.started', { date: formatDate(lang, p.startedOn) })}
@@ -108,6 +111,7 @@ export function PracticeScreen({ id }: { id: string }) {
           <div className="card">
             <h2>{t('practice.problem')}</h2>
             <p>{p.problem}</p>
+            <FieldHistory table="practices" rowId={p.id} column="problem" />
             {p.summary && <p className="muted">{p.summary}</p>}
           </div>
           <div className="card">
@@ -117,11 +121,13 @@ export function PracticeScreen({ id }: { id: string }) {
                 <li key={i}>{s}</li>
               ))}
             </ol>
+            <FieldHistory table="practices" rowId={p.id} column="steps" />
           </div>
           <div className="card">
             <h2>{t('practice.resources')}</h2>
             {p.resources && <p>{p.resources}</p>}
             {p.timeNeeded && <p>{t('pw.timeShown', { time: p.timeNeeded })}</p>}
+            <FieldHistory table="practices" rowId={p.id} column="resources" />
             <span className="chips">
               <span className="chip plain">{costLabel(lang, p.cost)}</span>
               <span className="chip plain">{settingLabel(lang, p.setting)}</span>

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Page, TestInfo } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 import { expect, test } from './fixtures.ts';
@@ -340,3 +341,34 @@ async function kiswahiliRecord(app: Page, pp: PracticePages, testInfo: TestInfo)
   await app.getByTestId('practice-form').scrollIntoViewIfNeeded();
   await look(app, testInfo, 'write-down-sw');
 }
+
+test('a write-up another laptop also edited says so, keeping the other version', async ({
+  app,
+  served,
+}, testInfo) => {
+  // The other laptop's older title, as a merge leaves it in the change log.
+  const db = new Database(served.db);
+  const p = db.prepare('SELECT id, title FROM practices ORDER BY title LIMIT 1').get() as {
+    id: string;
+    title: string;
+  };
+  const hlc = db
+    .prepare("SELECT max(hlc) FROM changes WHERE tbl = 'practices' AND row_id = ? AND col = 'title'")
+    .pluck()
+    .get(p.id) as number;
+  const device = db
+    .prepare("INSERT INTO devices (device_id, name, is_self) VALUES ('b0b0b0b0-laptop', 'Amina’s laptop', 0)")
+    .run().lastInsertRowid;
+  db.prepare(
+    "INSERT INTO changes (tbl, row_id, col, value, hlc, device) VALUES ('practices', ?, 'title', ?, ?, ?)",
+  ).run(p.id, `${p.title} (first version)`, hlc - 1024, device);
+  db.close();
+  await app.goto(app.url().replace(/#.*/, `#/practices/${p.id}`));
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText(p.title);
+  const history = app.getByTestId('field-history');
+  await expect(history).toHaveCount(1);
+  await expect(history.locator('summary')).toContainText('Also edited on Amina’s laptop on');
+  await history.locator('summary').click();
+  await expect(history).toContainText(`${p.title} (first version)`);
+  await look(app, testInfo, 'practice-also-edited-en');
+});
