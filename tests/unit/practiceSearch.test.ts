@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/demo/generate.ts';
-import { forgetSearches, searchPractices, worsenedSql } from '../../electron/services/practices/search.ts';
+import {
+  forgetSearches,
+  searchPractices,
+  textMatches,
+  worsenedSql,
+} from '../../electron/services/practices/search.ts';
 import { askedTerms, docsOf, termMatch, vocabulary } from '../../electron/services/practices/vocabulary.ts';
+import {
+  keptTokenScores,
+  RANK,
+  tokenScores,
+  warmTokenScores,
+} from '../../electron/services/practices/tokenScores.ts';
 import { practiceIndex } from '../../electron/services/recommend/facts.ts';
 import { PracticeFilters } from '../../shared/contract/practices.ts';
 import { notRecommendedReason } from '../../shared/recommend/evidence.ts';
@@ -280,6 +291,87 @@ describe('practice library search', () => {
     expect(search(store, f)).toEqual(first);
     expect(again).toEqual(first);
     expect(search(store, { ...f, limit: 20 }).results.slice(0, 10)).toEqual(first.results);
+  });
+
+  it('gives the same answers from FTS5 and, after the warm-up, from the kept bm25 parts', async () => {
+    const store = demoStore();
+    const index = practiceIndex(store);
+    const questions = [
+      'parents meeting',
+      'girls drop out',
+      'wazazi',
+      'reading corner radio',
+      'okapi girls',
+      'attendance of girls',
+      'teachers share lessons',
+      'learners reading at home',
+    ];
+    const terms = questions.map((q) => askedTerms(store, index, q, { lang: 'en' }).terms);
+    const before = questions.map((query) => search(store, { query, limit: 30 }));
+    const fromFts = terms.map((t) => textMatches(store, index, t));
+    await warmUp(store);
+    forgetSearches(index);
+    expect(keptTokenScores(index, 'concept:parents')).toBeDefined();
+    expect(questions.map((query) => search(store, { query, limit: 30 }))).toEqual(before);
+    forgetSearches(index);
+    terms.forEach((t, i) => {
+      const summed = textMatches(store, index, t);
+      expect({ ...summed, seqs: [...summed.seqs], ranks: [] }).toEqual({
+        ...fromFts[i]!,
+        seqs: [...fromFts[i]!.seqs],
+        ranks: [],
+      });
+      summed.ranks.forEach((r, j) => expect(r, questions[i]).toBeCloseTo(fromFts[i]!.ranks[j]!, 9));
+    });
+  });
+
+  it('ranks by the bm25 FTS5 gives the whole question, summed from each word’s kept parts', async () => {
+    const store = demoStore();
+    const index = practiceIndex(store);
+    const questions = ['parents meeting', 'girls drop out', 'wazazi na wasichana', 'reading corner', 'radio'];
+    // Read in slices in the background (as after start) for some words, when asked for the rest.
+    await warmTokenScores(store, index, ['concept:parents', 'concept:girls'], 3);
+    for (const q of questions) {
+      const terms = askedTerms(store, index, q, { lang: 'en' }).terms;
+      expect(terms.length, q).toBeGreaterThan(0);
+      const fts = new Map(
+        store.db
+          .prepare(`SELECT rowid, ${RANK} FROM practice_words WHERE practice_words MATCH ?`)
+          .raw()
+          .all(terms.map(termMatch).join(' AND ')) as [number, number][],
+      );
+      const sums = new Map<number, { sum: number; terms: number }>();
+      for (const t of terms) {
+        const seen = new Set<number>();
+        for (const token of t.tokens) {
+          const parts = tokenScores(store, index, token);
+          parts.seqs.forEach((seq, i) => {
+            const s = sums.get(seq) ?? { sum: 0, terms: 0 };
+            s.sum += parts.ranks[i]!;
+            if (!seen.has(seq)) s.terms++;
+            seen.add(seq);
+            sums.set(seq, s);
+          });
+        }
+      }
+      const all = [...sums].filter(([, s]) => s.terms === terms.length);
+      expect(
+        all.map(([seq]) => seq).sort((a, b) => a - b),
+        q,
+      ).toEqual([...fts.keys()].sort((a, b) => a - b));
+      for (const [seq, s] of all) expect(s.sum, q).toBeCloseTo(fts.get(seq)!, 9);
+    }
+    // A practice written changes every word's weight (idf, lengths): the parts are read again.
+    const before = tokenScores(store, index, 'concept:parents');
+    const row = store.db
+      .prepare(
+        'SELECT seq, id, title FROM practices WHERE seq NOT IN (SELECT value FROM json_each(?)) LIMIT 1',
+      )
+      .get(JSON.stringify([...before.seqs])) as { seq: number; id: string; title: string };
+    store.write((w) => w.update('practices', row.id, { title: `${row.title} with parents` }));
+    const after = tokenScores(store, practiceIndex(store), 'concept:parents');
+    expect(after).not.toBe(before);
+    expect([...after.seqs]).toContain(row.seq);
   });
 });
 

@@ -13,7 +13,8 @@ import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
 import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
 import { readingOf, titleOf } from './readings.ts';
-import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
+import { keptTokenScores, RANK, tokenScores, warmedToken } from './tokenScores.ts';
+import { askedTerms, docsOf, termMatch, vocabulary, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
 
@@ -21,9 +22,6 @@ type Filters = z.output<typeof PracticeFilters>;
 const lowerIsBetter = indicatorNames.filter((n) => indicatorDefs[n].better === 'down');
 export const worsenedSql = `(CASE WHEN indicator IN (${lowerIsBetter.map((n) => `'${n}'`).join(', ')})
   THEN after_value > before_value ELSE after_value < before_value END)`;
-
-/** bm25 weights per column of practice_words: title, problem, summary, steps, tags. */
-const RANK = 'bm25(practice_words, 10.0, 4.0, 3.0, 1.0, 2.0)';
 
 interface CardRow {
   seq: number;
@@ -93,28 +91,61 @@ const NAMED_TAGS = 0.3;
 /** Fewer practices than this hold all the terms: those holding some of them follow. */
 const FILL_BELOW = 20;
 
+/** Matching practices (seq order within each part) and their bm25, before typed arrays. */
+interface Found {
+  seqs: number[];
+  ranks: number[];
+  anyOf: string[] | null;
+  allWords: number;
+}
+
 /**
  * Practices holding all the terms (each by its forms and, for a concept, its words in any
- * language), best first; when fewer than FILL_BELOW hold them all, those holding any of
- * the terms that weigh (see weighingTerms) follow them, most terms and rarest first by
- * bm25. Terms are asked for rarest first, so FTS5 walks the short lists and seeks in the
- * long; the any-of query runs only for such narrow questions.
+ * language), with their bm25; when fewer than FILL_BELOW hold them all, those holding any
+ * of the terms that weigh (see weighingTerms) follow them, with the bm25 of those terms.
+ * Summed from each token's kept bm25 parts (./tokenScores.ts) once the warm-up has read
+ * them; until then a question with a common token not yet read asks FTS5 itself (reading
+ * that token's parts would cost more than the question).
  */
-function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): TextAnswer {
+export function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): TextAnswer {
   const byRarity = [...terms].sort((a, b) => a.docs - b.docs);
   const all = byRarity.map(termMatch).join(' AND ');
   const kept = remembered(index);
   const had = kept.get(all);
   if (had) return had;
+  const words = vocabulary(store, index);
+  const practices = index.byId.size;
+  const summed = terms.every((t) =>
+    t.tokens.every(
+      (token) => keptTokenScores(index, token) || !warmedToken(token, docsOf(words, token), practices),
+    ),
+  );
+  const found = summed ? summedMatches(store, index, byRarity) : askedMatches(store, index, byRarity, all);
+  let best = 0;
+  for (const r of found.ranks) if (r < best) best = r;
+  const answer: TextAnswer = {
+    seqs: Int32Array.from(found.seqs),
+    ranks: Float64Array.from(found.ranks),
+    best,
+    anyOf: found.anyOf,
+    allWords: found.anyOf === null ? found.seqs.length : found.allWords,
+  };
+  if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(all, answer);
+  return answer;
+}
+
+/** The matches as FTS5 gives them: terms rarest first, so it walks the short lists and seeks in the long. */
+function askedMatches(store: Store, index: PracticeIndex, byRarity: AskedTerm[], all: string): Found {
   const rows = (expr: string) =>
     store.statements
       .get(`SELECT rowid, ${RANK} FROM practice_words WHERE practice_words MATCH ?`)
       .raw()
       .all(expr) as [number, number][];
   const found = rows(all);
+  const allWords = found.length;
   let anyOf: string[] | null = null;
-  let allWords = found.length;
-  if (found.length < FILL_BELOW && terms.length > 1) {
+  if (found.length < FILL_BELOW && byRarity.length > 1) {
     const any = weighingTerms(byRarity, index.byId.size);
     const holdsAll = new Set(found.map(([seq]) => seq));
     const more = rows(any.map(termMatch).join(' OR ')).filter(([seq]) => !holdsAll.has(seq));
@@ -123,19 +154,60 @@ function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): Te
       anyOf = any.map((t) => t.words);
     }
   }
-  if (anyOf === null) allWords = found.length;
-  const seqs = new Int32Array(found.length);
-  const ranks = new Float64Array(found.length);
-  found.forEach(([seq, rank], i) => {
-    seqs[i] = seq;
-    ranks[i] = rank;
+  return { seqs: found.map(([seq]) => seq), ranks: found.map(([, rank]) => rank), anyOf, allWords };
+}
+
+/** The same matches summed from the tokens' bm25 parts, as FTS5 would compute them. */
+function summedMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): Found {
+  const lists = terms.map((t) => t.tokens.map((token) => tokenScores(store, index, token)));
+  let size = 1;
+  for (const term of lists) for (const l of term) size = Math.max(size, (l.seqs.at(-1) ?? 0) + 1);
+  // Per practice: how many of the terms it holds, and the sum of its tokens' parts.
+  const held = new Uint8Array(size);
+  const last = new Int8Array(size);
+  const sum = new Float64Array(size);
+  lists.forEach((term, t) => {
+    for (const l of term)
+      for (let i = 0; i < l.seqs.length; i++) {
+        const seq = l.seqs[i]!;
+        sum[seq] = sum[seq]! + l.ranks[i]!;
+        if (last[seq] !== t + 1) {
+          last[seq] = t + 1;
+          held[seq]!++;
+        }
+      }
   });
-  let best = 0;
-  for (const r of ranks) if (r < best) best = r;
-  const answer: TextAnswer = { seqs, ranks, best, anyOf, allWords };
-  if (kept.size >= ANSWERS_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(all, answer);
-  return answer;
+  const seqs: number[] = [];
+  const ranks: number[] = [];
+  for (let seq = 1; seq < size; seq++)
+    if (held[seq] === terms.length) {
+      seqs.push(seq);
+      ranks.push(sum[seq]!);
+    }
+  const allWords = seqs.length;
+  let anyOf: string[] | null = null;
+  if (allWords < FILL_BELOW && terms.length > 1) {
+    // The bm25 of the terms that weigh alone, as the query `a OR b` gives it.
+    const any = weighingTerms(terms, index.byId.size);
+    const weighs = new Set(any);
+    const part = new Float64Array(size);
+    const holds = new Uint8Array(size);
+    terms.forEach((term, t) => {
+      if (!weighs.has(term)) return;
+      for (const l of lists[t]!)
+        for (let i = 0; i < l.seqs.length; i++) {
+          part[l.seqs[i]!] = part[l.seqs[i]!]! + l.ranks[i]!;
+          holds[l.seqs[i]!] = 1;
+        }
+    });
+    for (let seq = 1; seq < size; seq++)
+      if (holds[seq] && held[seq] !== terms.length) {
+        seqs.push(seq);
+        ranks.push(part[seq]!);
+      }
+    if (seqs.length > allWords) anyOf = any.map((t) => t.words);
+  }
+  return { seqs, ranks, anyOf, allWords };
 }
 
 /**

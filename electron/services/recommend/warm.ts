@@ -1,13 +1,14 @@
 import type { Store } from '../../db/store.ts';
 import { practiceWordsCurrent, reindexPracticeWords } from '../../db/words.ts';
 import { runInBackground } from '../slices.ts';
-import { warmVocabulary } from '../practices/vocabulary.ts';
+import { tokensToWarm, warmTokenScores } from '../practices/tokenScores.ts';
+import { vocabulary, warmVocabulary } from '../practices/vocabulary.ts';
 import { practiceIndex, warmPracticeIndex } from './facts.ts';
 
 /**
  * Re-indexes the library's words if a new version needs it, then reads, a slice at a time,
  * what recommendations and the library search keep in memory (practice facts, the
- * library's words), so the coach's first question after the app opens
+ * library's words, the bm25 parts of its concepts and commonest words), so the coach's first question after the app opens
  * is answered as fast as the next. Started by the shell and `serve` shortly after opening
  * the store; a question asked before it is done simply reads what it needs itself.
  */
@@ -20,7 +21,10 @@ export async function warmUp(store: Store): Promise<void> {
     );
   if (!store.db.open) return;
   const index = (await warmPracticeIndex(store)) ?? (store.db.open ? practiceIndex(store) : null);
-  if (index && store.db.open) await warmVocabulary(store, index);
+  if (!index || !store.db.open) return;
+  await warmVocabulary(store, index);
+  if (store.db.open)
+    await warmTokenScores(store, index, tokensToWarm(vocabulary(store, index), index.byId.size));
 }
 
 /** `warmUp` once the first screen has had its answers; a failure is logged, never fatal. */
