@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { migrations } from '../electron/db/migrations/index.ts';
 import { openStore } from '../electron/db/store.ts';
 import type { DemoScale } from '../electron/demo/generate.ts';
@@ -14,7 +15,7 @@ import { handlers } from '../electron/services/index.ts';
 import { exportBundle } from '../electron/services/sync/bundles.ts';
 import { joinSyncRegion } from '../electron/services/sync/service.ts';
 import { startHttpTransport } from '../electron/transport/http.ts';
-import type { JobView } from '../shared/contract/jobs.ts';
+import type { PageCallsInput, PageCallsResult } from './lib/pageCalls.ts';
 import { cachedDemoStore, percentile } from './lib/demoStore.ts';
 import './lib/secrets.ts';
 
@@ -57,56 +58,44 @@ const post = async (op: string, input: unknown = {}): Promise<unknown> => {
   return ((await r.json()) as { value: unknown }).value;
 };
 
-// The page's own first calls (this process's HTTP client loads itself) are not the server's pauses.
+// The server's first answers (its code warming up) are not pauses of the import.
 for (let i = 0; i < 5; i++) for (const op of ['app.info', 'sync.status', 'jobs.current']) await post(op);
 const loop = monitorEventLoopDelay({ resolution: 10 });
-const t0 = performance.now();
+const gcPauses: { ms: number; kind: string }[] = [];
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries())
+    gcPauses.push({
+      ms: e.duration,
+      kind: GC_KINDS[(e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? '?',
+    });
+}).observe({ entryTypes: ['gc'] });
 const { jobId } = (await post('jobs.start', {
   op: 'sync.import',
   input: { path: bundle, passphrase: PASS },
 })) as { jobId: string };
 loop.enable();
-// What the page does while it waits: polls the job and asks other questions.
-const latencies: number[] = [];
-/** The slowest calls, with what was asked and what the import was doing then. */
-const slowest: { ms: number; op: string; phase: string; at: number }[] = [];
-const gcPauses: number[] = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcPauses.push(e.duration);
-}).observe({ entryTypes: ['gc'] });
-const phases = new Map<string, number>();
-let view: JobView;
-let phaseStart = performance.now();
-let lastPhase = '';
-for (;;) {
-  for (const [op, input] of [
-    ['jobs.status', { jobId }],
-    ['app.info', {}],
-    ['sync.status', {}],
-  ] as const) {
-    const t = performance.now();
-    const value = await post(op, input);
-    const ms = performance.now() - t;
-    latencies.push(ms);
-    if (ms > 50) slowest.push({ ms, op, phase: lastPhase, at: (performance.now() - t0) / 1000 });
-    if (op === 'jobs.status') view = value as JobView;
-  }
-  if (view!.progress.phase !== lastPhase) {
-    if (lastPhase) phases.set(lastPhase, performance.now() - phaseStart);
-    lastPhase = view!.progress.phase;
-    phaseStart = performance.now();
-  }
-  if (view!.state !== 'running') break;
-  await new Promise((r) => setTimeout(r, 50));
-}
-phases.set(lastPhase, performance.now() - phaseStart);
+// What the page does while it waits, from its own thread: polls the job and asks other questions.
+const page = new Worker(new URL('./lib/pageCalls.ts', import.meta.url), {
+  workerData: { origin, token: transport.token, jobId } satisfies PageCallsInput,
+});
+const {
+  latencies,
+  slowest,
+  phases,
+  view,
+  seconds: importSeconds,
+} = await new Promise<PageCallsResult>((resolve, reject) => {
+  page.once('message', resolve);
+  page.once('error', reject);
+});
 loop.disable();
-const importSeconds = (performance.now() - t0) / 1000;
-if (view!.state !== 'done') throw new Error(`the import ended ${view!.state}: ${view!.error?.message}`);
+if (view.state !== 'done') throw new Error(`the import ended ${view.state}: ${view.error?.message}`);
 const longest = Math.max(...latencies);
+const longestGc = gcPauses.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, kind: 'none' });
 
 console.log(`import of the ${scale} bundle in the worker: ${importSeconds.toFixed(1)} s`);
-console.log(`  phases: ${[...phases].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+console.log(`  phases: ${phases.map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
 console.log(
   `page calls meanwhile: ${latencies.length}, median ${percentile(latencies, 50).toFixed(1)} ms, ` +
     `p99 ${percentile(latencies, 99).toFixed(1)} ms, longest pause ${longest.toFixed(1)} ms ` +
@@ -122,7 +111,7 @@ console.log(
   }`,
 );
 console.log(
-  `  main thread garbage collection: longest ${Math.max(0, ...gcPauses).toFixed(1)} ms of ${gcPauses.length}`,
+  `  main thread garbage collection: longest ${longestGc.ms.toFixed(1)} ms (${longestGc.kind}) of ${gcPauses.length}`,
 );
 console.log(
   `main thread event-loop delay meanwhile: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`,

@@ -15,6 +15,8 @@ const BUNDLE_JOBS: ReadonlySet<JobOp> = new Set<JobOp>([
   'sync.folder',
   'mail.fetch',
   'mail.take',
+  'mail.queue',
+  'mail.draft',
 ]);
 
 /**

@@ -23,6 +23,8 @@ export const jobOps = [
   'mail.send',
   'mail.fetch',
   'mail.take',
+  'mail.queue',
+  'mail.draft',
 ] as const;
 export type JobOp = (typeof jobOps)[number];
 

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackupFiles } from '../../electron/db/backupFiles.ts';
 import type { PasswordSealer } from '../../electron/services/mail/settings.ts';
 import { createContext, type ServiceContext } from '../../electron/services/context.ts';
 import { dispatch } from '../../electron/services/dispatch.ts';
+import { withinFolders } from '../../electron/services/files/access.ts';
 import { handlers } from '../../electron/services/index.ts';
 import { composeMessages, messageBytes } from '../../electron/services/mail/message.ts';
 import { getOutboxItem, outboxContent } from '../../electron/services/mail/outbox.ts';
@@ -66,7 +67,7 @@ describe('mail operations', () => {
     ).rejects.toThrow(/^from: /);
   });
 
-  it('queue, remove with Undo, and take an opened .eml', async () => {
+  it('queue, remove with Undo, save a draft (made in the worker), and take an opened .eml', async () => {
     const { a, b } = await twoLaptops();
     const ctxA = createContext(a, tempDir(), 'http');
     const item = await call(ctxA, 'mail.queue', { to: b.deviceId });
@@ -76,6 +77,17 @@ describe('mail operations', () => {
     expect(await call(ctxA, 'mail.outbox', {})).toMatchObject({ items: [], waiting: { queued: 0 } });
     await call(ctxA, 'mail.restore', { id: item.id });
     expect(((await call(ctxA, 'mail.outbox', {})).items as unknown[]).length).toBe(1);
+
+    // A draft is made in the job runner's worker; the page gets a grant for the bundle beside it.
+    const draftDir = tempDir();
+    const ctxDraft = createContext(a, draftDir, 'http', undefined, { files: withinFolders([draftDir]) });
+    const draft = await call(ctxDraft, 'mail.draft', { to: b.deviceId });
+    expect(String(draft.file).startsWith(draftDir)).toBe(true);
+    expect(readFileSync(String(draft.file), 'latin1')).toMatch(/^X-Unsent: 1/m);
+    expect(draft.bundleRef).toBe(draft.bundle); // serve's grants are the paths themselves
+    await expect(
+      call(ctxDraft, 'mail.draft', { to: b.deviceId, path: join(tempDir(), 'x.eml') }),
+    ).rejects.toThrow();
 
     const m = composeMessages(
       a,

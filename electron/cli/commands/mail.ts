@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { PamojaError } from '../../../shared/errors.ts';
 import { failureAdvice } from '../../../shared/mail/failure.ts';
 import { MailSecurity, type MailSettingsInput } from '../../../shared/mail/settings.ts';
@@ -9,7 +9,6 @@ import { termOf } from '../../../shared/sessions/completion.ts';
 import { todayIso } from '../../../shared/today.ts';
 import type { Store } from '../../db/store.ts';
 import { resolveRecipient, saveAddress } from '../../services/mail/addressBook.ts';
-import { saveDraft } from '../../services/mail/draft.ts';
 import { listOutbox, queueBundle, queueReport, type OutboxItem } from '../../services/mail/outbox.ts';
 import { waitingBundles } from '../../services/mail/receive.ts';
 import { readMailSettings, saveMailSettings } from '../../services/mail/settings.ts';
@@ -207,7 +206,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
             'unavailable',
             'This laptop has not joined a region yet: there is nothing to send.',
           );
-        item = await queueBundle(store, recipient);
+        item = await queueBundle(store, recipient); // with the --name given, so here
       }
       if (values.json) io.stdout(`${JSON.stringify(item, null, 2)}\n`);
       else io.stdout(`Queued ${describeItem(item)}Run \`pamoja mail send\` when there is a connection.\n`);
@@ -307,7 +306,8 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
     const store = openExistingStore(required(values.db, 'db'));
     try {
       await unlockStore(store, io); // bundles are sealed and signed with the store's secrets
-      const r = await saveDraft(store, resolveRecipient(store, to), out);
+      resolveRecipient(store, to); // an unknown recipient is said before the job starts
+      const r = await runCliJob(store.file, 'mail.draft', { to, path: resolve(out) }, io);
       io.stdout(
         `Wrote the draft ${r.file} (${r.parts} message${r.parts > 1 ? 's' : ''}, ${Math.ceil(r.bytes / 1024)} kB): open it in Outlook or Thunderbird and press Send.\n`,
       );

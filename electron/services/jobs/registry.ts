@@ -19,6 +19,9 @@ const regionFile = () => import('../regionFile/load.ts');
 const reports = () => import('../reports/files.ts');
 const sheets = () => import('../sheets/service.ts');
 const mail = {
+  addressBook: () => import('../mail/addressBook.ts'),
+  draft: () => import('../mail/draft.ts'),
+  outbox: () => import('../mail/outbox.ts'),
   handlers: () => import('../mail/handlers.ts'),
   imap: () => import('../mail/imap.ts'),
   receive: () => import('../mail/receive.ts'),
@@ -284,6 +287,41 @@ export const jobRegistry: Registry = {
       const [{ takeFileAt }, { takenView }] = await Promise.all([mail.receive(), mail.handlers()]);
       hooks.progress({ phase: 'taking', detail: basename(path), done: 0, total: 1 });
       return (await takeFileAt(store, path, { passphrase })).map(takenView);
+    },
+  },
+  // Queueing a bundle and saving a draft make the bundle (the export) in the worker too.
+  'mail.queue': {
+    cancellable: false, // the bundle is made and queued in one go
+    doing: 'making a bundle for the outbox',
+    // An unknown recipient is said before anything starts.
+    prepare: async (input, ctx) => {
+      (await mail.addressBook()).resolveRecipient(ctx.store, input.to);
+      return input;
+    },
+    run: async (store, { to }) => {
+      const [{ resolveRecipient }, { queueBundle }] = await Promise.all([mail.addressBook(), mail.outbox()]);
+      return queueBundle(store, resolveRecipient(store, to));
+    },
+  },
+  'mail.draft': {
+    cancellable: false,
+    doing: 'saving an email draft',
+    prepare: async (input, ctx) => {
+      (await mail.addressBook()).resolveRecipient(ctx.store, input.to);
+      const stamp = new Date(ctx.store.clock.now()).toISOString().slice(0, 16).replaceAll(':', '-');
+      const path = input.path
+        ? ctx.files.resolve(input.path, 'write')
+        : join(await ownFolder(bundlesFolder(ctx.dataDir)), `pamoja-draft-${stamp}.eml`); // made on first use
+      return { ...input, path };
+    },
+    // "Show the file" needs a grant for the bundle, which only the transport can make.
+    finish: (out, { files }) => ({ ...out, bundleRef: files.grant(out.bundle, 'read') }),
+    run: async (store, { to, path }) => {
+      const [{ resolveRecipient }, { saveDraft }] = await Promise.all([mail.addressBook(), mail.draft()]);
+      const stamp = new Date(store.clock.now()).toISOString().slice(0, 16).replaceAll(':', '-');
+      const out = path ?? `pamoja-draft-${stamp}.eml`;
+      const r = await saveDraft(store, resolveRecipient(store, to), out);
+      return { ...r, bundleRef: r.bundle }; // the file itself until `finish` grants it
     },
   },
 };

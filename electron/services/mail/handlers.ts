@@ -1,19 +1,9 @@
-import { join } from 'node:path';
 import type { Store } from '../../db/store.ts';
 import type { ServiceContext } from '../context.ts';
 import type { HandlerMap, OpsOf } from '../handlers.ts';
-import { bundlesFolder } from '../shell/handlers.ts';
-import { listAddresses, removeAddress, resolveRecipient, saveAddress } from './addressBook.ts';
-import { saveDraft } from './draft.ts';
+import { listAddresses, removeAddress, saveAddress } from './addressBook.ts';
 import { testImap } from './imap.ts';
-import {
-  listOutbox,
-  queueBundle,
-  removeOutboxItem,
-  restoreOutboxItem,
-  retryOutboxItem,
-  waitingCount,
-} from './outbox.ts';
+import { listOutbox, removeOutboxItem, restoreOutboxItem, retryOutboxItem, waitingCount } from './outbox.ts';
 import { waitingBundles, type Taken } from './receive.ts';
 import {
   hasStoredPassword,
@@ -128,21 +118,15 @@ export const mailHandlers: HandlerMap<OpsOf<'mail'>> = {
     waiting: waitingCount(store),
     partsWaiting: waitingBundles(store),
   }),
-  'mail.queue': ({ to }, { store }) => queueBundle(store, resolveRecipient(store, to)),
-  // Sending, fetching and taking in an email run in the job runner's worker
-  // (electron/services/jobs/registry.ts), where the passwords are found before they start.
+  // Queueing (the bundle is made), sending, fetching, drafts and taking in an email run in
+  // the job runner's worker (electron/services/jobs/registry.ts), where the passwords are
+  // found and the places resolved before they start.
+  'mail.queue': (input, ctx) => ctx.jobs.run('mail.queue', input, ctx),
   'mail.send': (input, ctx) => ctx.jobs.run('mail.send', input, ctx),
   'mail.retry': ({ id }, { store }) => retryOutboxItem(store, id),
   'mail.remove': ({ id }, { store }) => removeOutboxItem(store, id),
   'mail.restore': ({ id }, { store }) => restoreOutboxItem(store, id),
   'mail.fetch': (input, ctx) => ctx.jobs.run('mail.fetch', input, ctx),
-  'mail.draft': async ({ to, path }, { store, dataDir, files }) => {
-    const stamp = new Date(store.clock.now()).toISOString().slice(0, 16).replaceAll(':', '-');
-    const out = path
-      ? files.resolve(path, 'write')
-      : join(bundlesFolder(dataDir), `pamoja-draft-${stamp}.eml`);
-    const r = await saveDraft(store, resolveRecipient(store, to), out);
-    return { ...r, bundleRef: files.grant(r.bundle, 'read') };
-  },
+  'mail.draft': (input, ctx) => ctx.jobs.run('mail.draft', input, ctx),
   'mail.take': (input, ctx) => ctx.jobs.run('mail.take', input, ctx),
 };
