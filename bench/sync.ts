@@ -2,6 +2,7 @@
 // raw better-sqlite3 inserts of the same rows, bundle size against gzip of the same changes
 // as JSON lines, and a 1% delta bundle against the .sqlite file.
 //   node bench/sync.ts [--scale region] [--scale country]
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +21,22 @@ const INVITE_PASSWORD = 'bench invitation password';
 const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true } } });
 const scales = (values.scale ?? ['region', 'country']) as DemoScale[];
 
-const seconds = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
-  const t = performance.now();
-  const r = await fn();
-  return [r, (performance.now() - t) / 1000];
-};
+interface ChildRun {
+  seconds: number;
+  peakMb: number;
+  changes: number;
+}
+
+/** An export or import in its own process (bench/lib/syncChild.ts): its time and peak RSS are its own. */
+function inChild(what: 'export' | 'import', db: string, file: string): ChildRun {
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, 'lib', 'syncChild.ts'), what, db, file], {
+    env: { ...process.env, PAMOJA_PASSPHRASE: PASS },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${what} child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ChildRun;
+}
 
 /** Every change as one JSON line, gzipped: the naive format a bundle must beat. */
 function gzipJsonLines(store: Store): number {
@@ -131,6 +143,10 @@ interface Figures {
   bundleBytes: number;
   gzipJsonBytes: number;
   importS: number;
+  importMb: number;
+  exportMb: number;
+  reimportS: number;
+  reimportMb: number;
   rawS: number;
   deltaEdits: number;
   deltaBytes: number;
@@ -151,7 +167,11 @@ async function run(scale: DemoScale): Promise<Figures> {
     const sqliteBytes = fileSize(a);
 
     process.stderr.write(`[${scale}] export…\n`);
-    const [full, exportS] = await seconds(() => exportBundle(a, { kind: 'full' }, join(dir, 'full.pamoja')));
+    // Its own process: time and peak RSS of the export alone (it signs the store's changes first).
+    const fullFile = join(dir, 'full.pamoja');
+    const exported = inChild('export', a.file, fullFile);
+    const full = { file: fullFile, bytes: statSync(fullFile).size };
+    const exportS = exported.seconds;
     const gzipJsonBytes = gzipJsonLines(a);
 
     process.stderr.write(`[${scale}] import…\n`);
@@ -161,16 +181,20 @@ async function run(scale: DemoScale): Promise<Figures> {
     // to measure on a busy laptop. The country is timed once.
     const runs = scale === 'country' ? 1 : 3;
     let b!: Store;
-    let importS = Infinity;
+    let imported: ChildRun | undefined;
     let rawS = Infinity;
     for (let run = 0; run < runs; run++) {
       b?.close();
       b = openStore(join(dir, `b${run}.sqlite`));
       acceptInvitation(b, join(dir, 'invite.json'), INVITE_PASSWORD);
-      const bs = b;
-      importS = Math.min(importS, (await seconds(() => importBundleFile(bs, full.file)))[1]);
+      // Each import in its own process (peak RSS its own); the time is measured inside it.
+      const once = inChild('import', b.file, full.file);
+      if (!imported || once.seconds < imported.seconds) imported = once;
       rawS = Math.min(rawS, rawInsert(a, join(dir, `raw${run}.sqlite`)).seconds);
     }
+    const importS = imported!.seconds;
+    process.stderr.write(`[${scale}] re-import…\n`);
+    const reimported = inChild('import', b.file, full.file);
     const raw = { seconds: rawS };
 
     process.stderr.write(`[${scale}] 1% delta…\n`);
@@ -184,6 +208,10 @@ async function run(scale: DemoScale): Promise<Figures> {
       bundleBytes: full.bytes,
       gzipJsonBytes,
       importS,
+      importMb: imported!.peakMb,
+      exportMb: exported.peakMb,
+      reimportS: reimported.seconds,
+      reimportMb: reimported.peakMb,
       rawS: raw.seconds,
       deltaEdits,
       deltaBytes: delta.bytes,
@@ -205,12 +233,16 @@ const mb = (x: number) => `${n(x / 1e6, 2)} MB`;
 const lines: [string, (f: Figures) => string, string][] = [
   ['changes in the store', (f) => n(f.changes), ''],
   ['.sqlite file', (f) => mb(f.sqliteBytes), ''],
-  ['export (full) time', (f) => `${n(f.exportS, 2)} s`, ''],
+  ['export (full) time', (f) => `${n(f.exportS, 2)} s`, 'country before: 15 s'],
+  ['export peak RSS', (f) => `${n(f.exportMb)} MB`, '< 300 MB (country before: 666 MB)'],
   ['full bundle', (f) => mb(f.bundleBytes), ''],
   ['gzip of JSON lines', (f) => mb(f.gzipJsonBytes), ''],
   ['bundle / gzip JSONL', (f) => `${n(f.bundleBytes / f.gzipJsonBytes, 3)}×`, '≤ 1.3×'],
-  ['import (full) time', (f) => `${n(f.importS, 2)} s`, ''],
-  ['import changes/s', (f) => n(f.changes / f.importS), ''],
+  ['import (full) time', (f) => `${n(f.importS, 2)} s`, 'country before: 72.5 s'],
+  ['import peak RSS', (f) => `${n(f.importMb)} MB`, '< 300 MB (country before: 1.03 GB)'],
+  ['import changes/s', (f) => n(f.changes / f.importS), '≥ 115,000 (signatures checked)'],
+  ['re-import time', (f) => `${n(f.reimportS, 2)} s`, 'country before: 21.8 s'],
+  ['re-import peak RSS', (f) => `${n(f.reimportMb)} MB`, '< 300 MB (country before: 914 MB)'],
   ['raw inserts changes/s', (f) => n(f.changes / f.rawS), ''],
   ['import / raw', (f) => `${n(f.rawS / f.importS, 3)}×`, '≥ 0.5×'],
   ['1% delta: field edits', (f) => n(f.deltaEdits), ''],

@@ -89,10 +89,10 @@ export class PayloadParser {
     return this.#changes;
   }
 
+  /** `piece` is kept as it is until used: pass bytes nobody will overwrite (the reader's chunks are fresh). */
   push(piece: Uint8Array): void {
     this.#queue.push(piece);
     this.#run();
-    this.#queue.own();
   }
 
   end(): void {
