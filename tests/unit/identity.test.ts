@@ -20,7 +20,7 @@ import {
   writeInvitation,
 } from '../../electron/services/sync/identity.ts';
 import type { Store } from '../../electron/db/store.ts';
-import { headerFor } from './bundleFileHelpers.ts';
+import { headerBytes, headerFor } from './bundleFileHelpers.ts';
 import { tempDir, tempStore } from './helpers.ts';
 
 const PASSPHRASE = 'mangrove tide at Watamu';
@@ -128,6 +128,26 @@ describe('region key', () => {
     const key = joinRegionFromBundle(baraka, header, PASSPHRASE);
     expect(Buffer.from(decodeBundle(bytes, key).payload).toString()).toBe('from Amina');
     expect(currentRegionKey(baraka)!.key).toEqual(currentRegionKey(amina)!.key);
+  });
+
+  it('a region started with format 2 costs N = 2^17 per guess, named in its bundles as one of two allowed costs', () => {
+    const amina = tempStore();
+    joinKilifi(amina);
+    const region = currentRegionKey(amina)!;
+    expect(region.kdf).toBe(17);
+    const salt = Buffer.from(region.salt!, 'base64');
+    expect(regionKeyFromPassphrase(region.regionId, PASSPHRASE, salt, 17).key).toEqual(region.key);
+    expect(regionKeyFromPassphrase(region.regionId, PASSPHRASE, salt, 15).key).not.toEqual(region.key);
+    const bytes = bundleFrom(amina, 'x');
+    expect(inspectBundle(bytes).regionKdf).toBe(17);
+    // A laptop joining from its bundle derives at the cost the bundle names, and sends it on.
+    const baraka = tempStore();
+    expect(joinRegionFromBundle(baraka, inspectBundle(bytes), PASSPHRASE).key).toEqual(region.key);
+    expect(inspectBundle(bundleFrom(baraka, 'y')).regionKdf).toBe(17);
+    // No other cost can be asked for: a header naming 2^20 is damage.
+    const asking = headerBytes({ ...inspectBundle(bytes), regionKdf: 20 });
+    expect(() => inspectBundle(asking)).toThrow(/damaged/);
+    expect(inspectBundle(headerBytes({ ...inspectBundle(bytes) })).regionKdf).toBe(17);
   });
 });
 

@@ -18,7 +18,13 @@ export interface RegionKey {
   /** scrypt salt (base64) the key was derived with; written into every bundle's header so a
    * coach holding only the passphrase can join from a bundle. */
   salt?: string;
+  /** log2 of scrypt's N the key was derived with: 17 for regions started with format 2, 15 before. */
+  kdf?: RegionKdf;
 }
+
+/** The two costs a region key may have been derived with; a file can name no other. */
+export const regionKdfs = [15, 17] as const;
+export type RegionKdf = (typeof regionKdfs)[number];
 
 /** This laptop's signing identity (Ed25519), created once and kept in the store's meta. */
 export interface DeviceIdentity {

@@ -41,6 +41,8 @@ const HeaderSchema = z.object({
   scope: z.string().max(4000).optional(),
   /** scrypt salt of the region key (base64), so a coach with the passphrase can join from this file. */
   regionSalt: b64(16).optional(),
+  /** log2 of scrypt's N for the region key (absent: 15, a region from before format 2); only 15 or 17. */
+  regionKdf: z.union([z.literal(15), z.literal(17)]).optional(),
   /** Per-bundle HKDF salt (base64): every bundle is encrypted under its own key. */
   bundleSalt: b64(32),
   /** Proves the reader holds the right region key before any chunk is opened. */
@@ -53,7 +55,14 @@ export type BundleHeader = z.infer<typeof HeaderSchema>;
 /** What a caller says about a bundle; the writer fills in the format and crypto fields. */
 export type BundleHeaderInput = Omit<
   BundleHeader,
-  'format' | 'version' | 'senderPublicKey' | 'regionSalt' | 'bundleSalt' | 'keyCheck' | 'chunkBytes'
+  | 'format'
+  | 'version'
+  | 'senderPublicKey'
+  | 'regionSalt'
+  | 'regionKdf'
+  | 'bundleSalt'
+  | 'keyCheck'
+  | 'chunkBytes'
 >;
 
 /** Preamble + header JSON, validated; throws PamojaError for a header the writer must not emit. */

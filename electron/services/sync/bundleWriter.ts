@@ -87,6 +87,7 @@ export class BundleWriter {
       version: BUNDLE_FORMAT_VERSION,
       senderPublicKey: sender.publicKeyRaw,
       ...(region.salt === undefined ? {} : { regionSalt: region.salt }),
+      ...(region.kdf === 17 ? { regionKdf: region.kdf } : {}),
       bundleSalt: bundleSalt.toString('base64'),
       keyCheck: keyCheckValue(region),
       chunkBytes,

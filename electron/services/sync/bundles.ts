@@ -281,6 +281,7 @@ function keyFromPassphrase(header: BundleHeader, passphrase: string | undefined)
     header.regionId,
     passphrase,
     Buffer.from(header.regionSalt, 'base64'),
+    header.regionKdf ?? 15,
   );
   if (!keyCheckMatches(region, header.keyCheck))
     throw new BundleError('wrong_key', 'key check value differs', { regionName: header.regionName });

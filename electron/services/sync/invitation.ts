@@ -51,6 +51,8 @@ const Invitation = z.object({
   regionId: z.string().min(1).max(200),
   regionName: z.string().max(200),
   regionSalt: b64(REGION_SALT_BYTES),
+  /** The region key's scrypt cost (absent: 15, from before format 2). */
+  regionKdf: z.union([z.literal(15), z.literal(17)]).optional(),
   keyCheck: b64(16),
   createdAt: z.string().max(40),
   fromDevice: z.string().max(200),
@@ -100,6 +102,7 @@ export async function writeInvitation(store: Store, path: string, invitePassword
     regionId: region.regionId,
     regionName: region.regionName,
     regionSalt: region.key.salt!,
+    ...(region.key.kdf === 17 ? { regionKdf: 17 as const } : {}),
     keyCheck,
     createdAt: new Date().toISOString(),
     fromDevice: store.deviceId,
@@ -112,7 +115,12 @@ export async function writeInvitation(store: Store, path: string, invitePassword
 export function acceptInvitation(store: Store, path: string, invitePassword?: string): RegionKey {
   const invitation = readInvitation(path);
   const key = unwrapKey(invitation, invitePassword);
-  const region: RegionKey = { regionId: invitation.regionId, key, salt: invitation.regionSalt };
+  const region: RegionKey = {
+    regionId: invitation.regionId,
+    key,
+    salt: invitation.regionSalt,
+    kdf: invitation.regionKdf ?? 15,
+  };
   if (!keyCheckMatches(region, invitation.keyCheck)) throw new InvitationError('damaged');
   rememberRegion(store, invitation.regionName, region);
   return region;
