@@ -44,7 +44,7 @@ function region(): { receiver: Store; member: Store } {
   const { region: regionId } = seedRegion(receiver);
   const joined = joinRegion(receiver, { regionId, regionName: 'Kilifi', passphrase: PASSPHRASE });
   const member = tempStore({}, 'member.sqlite');
-  joinRegion(member, { regionId, regionName: 'Kilifi', passphrase: PASSPHRASE, salt: joined.salt! });
+  joinRegion(member, { regionId, regionName: 'Kilifi', passphrase: PASSPHRASE, salt: joined.salt!, kdf: joined.kdf! });
   return { receiver, member };
 }
 
