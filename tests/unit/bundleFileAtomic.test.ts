@@ -42,8 +42,8 @@ function startWriter(file: string): { child: ChildProcess; rounds: () => number 
     const sender = { deviceId: env.deviceId, privateKey, publicKey: createPublicKey(privateKey), publicKeyRaw: env.publicKeyRaw };
     const region = { regionId: env.regionId, key: Buffer.from(env.key, 'base64') };
     for (let round = 0; ; round++) {
-      const header = { regionId: env.regionId, regionName: 'Kilifi', senderDevice: env.deviceId, senderName: 'Amina',
-        createdAt: new Date().toISOString(), kind: 'full', scope: 'round-' + round };
+      const header = { regionId: env.regionId, senderDevice: env.deviceId,
+        createdAt: new Date().toISOString(), kind: 'full', forDevice: 'round-' + round };
       const pieces = (function* () { for (let i = 0; i < ${PIECES}; i++) yield piece(round, i); })();
       await writeBundleFile(${JSON.stringify(file)}, encodeBundleStream(header, pieces, region, sender, { level: 1 }));
       process.stdout.write('done ' + round + '\\n');
@@ -84,7 +84,7 @@ const partials = (dir: string) => readdirSync(dir).filter(isPartialWrite);
 function checkFinal(file: string): number | null {
   if (!existsSync(file)) return null;
   const { header, payload } = decodeBundle(readFileSync(file), region);
-  const round = Number(header.scope!.slice('round-'.length));
+  const round = Number(header.forDevice!.slice('round-'.length));
   const expected = Buffer.concat(Array.from({ length: PIECES }, (_, i) => piece(round, i)));
   expect(Buffer.compare(Buffer.from(payload), expected)).toBe(0);
   return round;

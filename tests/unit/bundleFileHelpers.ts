@@ -49,9 +49,7 @@ export function headerFor(
 ): BundleHeaderInput {
   return {
     regionId: region.regionId,
-    regionName: 'Kilifi County',
     senderDevice: sender.deviceId,
-    senderName: 'Amina (coach)',
     createdAt: '2026-03-14T09:30:00.000Z',
     kind: 'peer',
     forDevice: 'laptop-baraka',

@@ -30,7 +30,7 @@ const joinKilifi = (store: Store) =>
 function bundleFrom(store: Store, text = 'changes') {
   const sender = deviceIdentity(store);
   const region = currentRegionKey(store)!;
-  return encodeBundle(headerFor(sender, region, { regionName: 'Kilifi' }), Buffer.from(text), region, sender);
+  return encodeBundle(headerFor(sender, region), Buffer.from(text), region, sender);
 }
 
 function invitationError(fn: () => unknown): InvitationError {
@@ -122,7 +122,7 @@ describe('region key', () => {
       error = e;
     }
     expect((error as BundleError).reason).toBe('wrong_key');
-    expect((error as BundleError).message).toBe('Wrong passphrase for this region (Kilifi).');
+    expect((error as BundleError).message).toBe('Wrong passphrase for this region.');
     expect(currentRegionKey(baraka)).toBeNull(); // nothing remembered
 
     const key = joinRegionFromBundle(baraka, header, PASSPHRASE);

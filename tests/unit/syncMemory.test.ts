@@ -44,7 +44,13 @@ function region(): { receiver: Store; member: Store } {
   const { region: regionId } = seedRegion(receiver);
   const joined = joinRegion(receiver, { regionId, regionName: 'Kilifi', passphrase: PASSPHRASE });
   const member = tempStore({}, 'member.sqlite');
-  joinRegion(member, { regionId, regionName: 'Kilifi', passphrase: PASSPHRASE, salt: joined.salt!, kdf: joined.kdf! });
+  joinRegion(member, {
+    regionId,
+    regionName: 'Kilifi',
+    passphrase: PASSPHRASE,
+    salt: joined.salt!,
+    kdf: joined.kdf!,
+  });
   return { receiver, member };
 }
 
@@ -54,9 +60,7 @@ function memberBundle(member: Store, file: string, pieces: Iterable<Uint8Array>,
   const writer = new BundleWriter(
     {
       regionId: key.regionId,
-      regionName: 'Kilifi',
       senderDevice: member.deviceId,
-      senderName: 'Member',
       createdAt: new Date().toISOString(),
       kind: 'full',
     },
@@ -115,7 +119,7 @@ describe('import memory stays bounded, in a child process measuring its peak RSS
     // Enough of the member's own edits for a payload of about 64 KiB …
     const r = rng(7);
     seedRegion(member);
-    for (let i = 0; buildPayload(member, { kind: "full" }).payload.length < 56_000 && i < 60; i++)
+    for (let i = 0; buildPayload(member, { kind: 'full' }).payload.length < 56_000 && i < 60; i++)
       randomEdits(member, r, 150, `edit ${i}`);
     const genuine = Buffer.from(buildPayload(member, { kind: 'full' }).payload);
     expect(genuine.length).toBeLessThanOrEqual(65_536);

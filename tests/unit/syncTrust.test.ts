@@ -170,9 +170,7 @@ describe('authorship: a change is accepted only under its author’s signature',
       const writer = new BundleWriter(
         {
           regionId: 'kilifi',
-          regionName: 'Kilifi',
           senderDevice: amina.deviceId,
-          senderName: 'Amina',
           createdAt: new Date().toISOString(),
           kind: 'full',
         },

@@ -14,12 +14,12 @@ export const inspectCommand: Command = {
       return EXIT_OK;
     }
     const rows: [string, string | undefined][] = [
-      ['region', `${h.regionName} (${h.regionId})`],
-      ['from', `${h.senderName || '(unnamed)'} (${h.senderDevice})`],
+      // Names (the region's, the sender's, a selective bundle's clusters) are inside the encrypted part.
+      ['region', h.regionId],
+      ['from', h.senderDevice],
       ['made', h.createdAt],
       ['kind', h.kind],
       ['for', h.forDevice],
-      ['holds', h.scope],
       ['format', String(h.version)],
     ];
     for (const [k, v] of rows) if (v !== undefined) io.stdout(`${k.padEnd(7)} ${v}\n`);

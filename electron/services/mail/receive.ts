@@ -6,6 +6,7 @@ import { PamojaError } from '../../../shared/errors.ts';
 import type { Store } from '../../db/store.ts';
 import { MAGIC } from '../sync/bundleHeader.ts';
 import { importBundleBytes, type ImportOutcome } from '../sync/bundles.ts';
+import { getPeer } from '../sync/knowledgeStore.ts';
 import { inspectBundle } from '../sync/bundleFile.ts';
 import { learnLaptopAddress } from './addressBook.ts';
 import { queueReceipt, settleOutbox } from './outbox.ts';
@@ -138,7 +139,7 @@ async function takeBundle(
     return {
       name,
       outcome: 'known',
-      message: `The bundle from ${header.senderName || 'another laptop'} was taken in already.`,
+      message: `The bundle from ${getPeer(store, header.senderDevice)?.name || 'another laptop'} was taken in already.`,
     };
   await options.beforeImport?.();
   let result: ImportOutcome;
@@ -155,16 +156,16 @@ async function takeBundle(
   const taken: Taken = {
     name,
     outcome: 'imported',
-    message: `${result.new} new of ${result.changes} changes from ${header.senderName || 'another laptop'}.`,
+    message: `${result.new} new of ${result.changes} changes from ${result.header.senderName || 'another laptop'}.`,
     import: result,
   };
   if (options.from) {
-    learnLaptopAddress(store, header.senderDevice, header.senderName, options.from.email);
+    learnLaptopAddress(store, header.senderDevice, result.header.senderName, options.from.email);
     // A bundle with changes gets a receipt; a receipt (no changes) never does, so they do not echo.
     if (result.changes > 0) {
       const receipt = await queueReceipt(store, {
         email: options.from.email.toLowerCase(),
-        name: header.senderName || options.from.name,
+        name: result.header.senderName || options.from.name,
         deviceId: header.senderDevice,
       });
       taken.receipt = receipt.id;

@@ -23,7 +23,9 @@ export { keyCheckValue, type DeviceIdentity, type RegionKey } from './bundleCryp
 export {
   BUNDLE_FORMAT_VERSION,
   bundleKinds,
+  type BundleAbout,
   type BundleHeader,
+  type BundleInfo,
   type BundleHeaderInput,
   type BundleKind,
 } from './bundleHeader.ts';

@@ -30,15 +30,12 @@ const HeaderSchema = z.object({
   format: z.literal('pamoja-bundle'),
   version: z.number().int(),
   regionId: name,
-  regionName: z.string().max(200),
   senderDevice: name,
-  senderName: z.string().max(200),
   /** base64 of the raw 32-byte Ed25519 public key that signed this bundle. */
   senderPublicKey: b64(32),
   createdAt: z.iso.datetime({ offset: true }),
   kind: z.enum(bundleKinds),
   forDevice: name.optional(),
-  scope: z.string().max(4000).optional(),
   /** scrypt salt of the region key (base64), so a coach with the passphrase can join from this file. */
   regionSalt: b64(16).optional(),
   /** log2 of scrypt's N for the region key (absent: 15, a region from before format 2); only 15 or 17. */
@@ -52,6 +49,20 @@ const HeaderSchema = z.object({
 });
 
 export type BundleHeader = z.infer<typeof HeaderSchema>;
+
+/**
+ * What a bundle says about itself only inside its encrypted part (the change list's meta):
+ * names are not needed to pick the key, so a stick found in the street shows none of them.
+ */
+export interface BundleAbout {
+  regionName: string;
+  senderName: string;
+  /** What a selective bundle holds (cluster names). */
+  scope?: string;
+}
+
+/** The public header with what the encrypted part said (after an import or export). */
+export type BundleInfo = BundleHeader & BundleAbout;
 /** What a caller says about a bundle; the writer fills in the format and crypto fields. */
 export type BundleHeaderInput = Omit<
   BundleHeader,

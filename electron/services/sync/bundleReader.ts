@@ -137,12 +137,12 @@ export class BundleReader {
   #openHeader(bytes: Buffer): void {
     const header = parseHeader(bytes, this.#limits);
     this.header = header;
-    const named = { regionName: header.regionName };
+    const named = { regionName: header.regionId };
     if (header.regionId !== this.#region.regionId)
       throw new BundleError('other_region', `region ${header.regionId}`, named);
     // The key check settles "wrong passphrase" before any chunk is touched.
     if (!keyCheckMatches(this.#region, header.keyCheck))
-      throw new BundleError('wrong_key', 'key check value differs', named);
+      throw new BundleError('wrong_key', 'key check value differs');
     this.#headerHash = createHash('sha256').update(bytes).digest();
     this.#key = bundleKey(this.#region, Buffer.from(header.bundleSalt, 'base64'));
   }
@@ -210,8 +210,6 @@ export class BundleReader {
     // that fails here was made by another key on purpose.
     const message = signatureMessage(this.#headerHash, this.#dataHash.digest(), this.#index);
     if (!verifyMessage(this.header!.senderPublicKey, message, signature))
-      throw new BundleError('bad_signature', 'Ed25519 signature fails', {
-        senderName: this.header!.senderName,
-      });
+      throw new BundleError('bad_signature', 'Ed25519 signature fails');
   }
 }

@@ -13,10 +13,12 @@ import {
   DEFAULT_BUNDLE_LIMITS,
   headerReadBytes,
   inspectBundle,
+  type BundleAbout,
   type BundleHeader,
+  type BundleInfo,
 } from './bundleFile.ts';
 import { writeFileAtomicSync } from './atomicWrite.ts';
-import { payloadPieces, preparePayload, sealForExport, type ExportSpec } from './exportChanges.ts';
+import { aboutOf, payloadPieces, preparePayload, sealForExport, type ExportSpec } from './exportChanges.ts';
 import { checkSender, currentRegion, deviceIdentity, regionKeyFromPassphrase } from './identity.ts';
 import { ImportSession, type ImportResult } from './importChanges.ts';
 import { getPeer } from './knowledgeStore.ts';
@@ -54,7 +56,7 @@ export interface ExportOutcome {
   bytes: number;
   changes: number;
   tables: Record<string, number>;
-  header: BundleHeader;
+  header: BundleInfo;
 }
 
 /**
@@ -76,13 +78,10 @@ export async function exportBundle(
     const writer = new BundleWriter(
       {
         regionId: region.regionId,
-        regionName: region.regionName,
         senderDevice: store.deviceId,
-        senderName: deviceName(store),
         createdAt: new Date(store.clock.now()).toISOString(),
         kind: spec.kind,
         ...(spec.kind === 'peer' && spec.forDevice ? { forDevice: spec.forDevice } : {}),
-        ...(prepared.stats.scope ? { scope: prepared.stats.scope } : {}),
       },
       region.key,
       identity,
@@ -91,7 +90,9 @@ export async function exportBundle(
       for (const piece of payloadPieces(store, prepared, progress)) yield* writer.write(piece);
       yield* writer.end();
     }
-    return { header: writer.header, bytes: writeFileAtomicSync(outPath, file()), stats: prepared.stats };
+    const bytes = writeFileAtomicSync(outPath, file());
+    const info: BundleInfo = { ...writer.header, ...aboutOf(store, prepared.stats) };
+    return { header: info, bytes, stats: prepared.stats };
   })();
   const forName = spec.kind === 'peer' && spec.forDevice ? (getPeer(store, spec.forDevice)?.name ?? '') : '';
   store.db.transaction(() =>
@@ -113,7 +114,8 @@ export async function exportBundle(
 
 export interface ImportOutcome extends ImportResult {
   file: string;
-  header: BundleHeader;
+  /** The public header, with the names its encrypted part carried. */
+  header: BundleInfo;
   /** True when this import made the laptop join the bundle's region. */
   joined: boolean;
 }
@@ -197,18 +199,22 @@ function importFrom(
     const opened = header;
     const member = currentRegion(store);
     let region = member?.key;
-    let join: (() => void) | undefined;
+    let join: ((about: BundleAbout) => void) | undefined;
     if (!region) {
       region = keyFromPassphrase(opened, options.passphrase);
       const key = region;
       const passphrase = options.passphrase!;
-      join = () => rememberRegion(store, opened.regionName, key, passphrase);
+      join = (about: BundleAbout) => rememberRegion(store, about.regionName, key, passphrase);
       // The passphrase proved itself (key check): the vault is made and this laptop's signing
       // key sealed now, outside the import's transaction, where the clear copy can be wiped.
       offerPassphrase(store, passphrase);
       openVault(store, true);
     }
-    checkSender(opened, getPeer(store, opened.senderDevice)?.name);
+    // A refusal names the laptop the bundle pretends to come from, as this laptop knows it.
+    const known = store.statements
+      .get('SELECT name FROM devices WHERE device_id = ?')
+      .get(opened.senderDevice) as { name: string } | undefined;
+    checkSender(opened, known?.name);
     options.progress?.(0, size, 'Opening the bundle');
     const key = region;
     let read = first.length;
@@ -219,7 +225,7 @@ function importFrom(
         store,
         {
           senderDevice: opened.senderDevice,
-          senderName: opened.senderName,
+          senderName: '',
           senderPublicKey: opened.senderPublicKey,
           createdAt: opened.createdAt,
           kind: opened.kind,
@@ -243,9 +249,10 @@ function importFrom(
       }
       reader.end();
       parser.end();
-      return session.finish(join, hash.digest('hex'));
+      const r = session.finish(join, hash.digest('hex'));
+      return { ...r, header: { ...opened, ...session.about } };
     });
-    return { ...result, file: options.file, header, joined: join !== undefined };
+    return { ...result, file: options.file, joined: join !== undefined };
   } catch (e) {
     logFailure(store, options.file, header, e);
     throw e;
@@ -270,7 +277,7 @@ function keyFromPassphrase(header: BundleHeader, passphrase: string | undefined)
   if (!passphrase)
     throw new PamojaError(
       'unavailable',
-      `This laptop has not joined the region ${header.regionName || header.regionId} yet: give its passphrase to import this bundle.`,
+      `This laptop has not joined the region ${header.regionId} yet: give its passphrase to import this bundle.`,
     );
   if (!header.regionSalt)
     throw new PamojaError(
@@ -284,7 +291,7 @@ function keyFromPassphrase(header: BundleHeader, passphrase: string | undefined)
     header.regionKdf ?? 15,
   );
   if (!keyCheckMatches(region, header.keyCheck))
-    throw new BundleError('wrong_key', 'key check value differs', { regionName: header.regionName });
+    throw new BundleError('wrong_key', 'key check value differs');
   return region;
 }
 
@@ -297,7 +304,7 @@ function logFailure(store: Store, file: string, header: BundleHeader | undefined
         file,
         kind: header?.kind ?? '',
         deviceId: header?.senderDevice ?? '',
-        deviceName: header?.senderName ?? '',
+        deviceName: header ? (getPeer(store, header.senderDevice)?.name ?? '') : '',
         changes: 0,
         counts: {},
         outcome: 'failed',

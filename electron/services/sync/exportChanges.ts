@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { complement, type Knowledge, type Range } from '../../../shared/sync/knowledge.ts';
 import type { Store } from '../../db/store.ts';
+import type { BundleAbout } from './bundleHeader.ts';
 import { deviceIdentity } from './identity.ts';
 import { commonPeerKnowledge, getPeer, ownKnowledge } from './knowledgeStore.ts';
 import { spanRecord, streamEnd, streamStart } from './payloadStream.ts';
@@ -65,8 +66,8 @@ export function* payloadPieces(
   progress?: Progress,
 ): Generator<Uint8Array> {
   const { spans, stats } = prepared;
-  yield streamStart({ knowledge: stats.knowledge, base: stats.base });
   const selfName = deviceSelfName(store);
+  yield streamStart({ knowledge: stats.knowledge, base: stats.base, about: aboutOf(store, stats) });
   let done = 0;
   for (const s of spans) {
     const rows = spanChanges(store, s.device, s.lo, s.hi);
@@ -185,6 +186,15 @@ function knowledgeOfSpans(store: Store): Knowledge {
   if (hi) out[store.deviceId] = [[0, hi]];
   else delete out[store.deviceId];
   return out;
+}
+
+/** The names this bundle carries inside its encrypted part. */
+export function aboutOf(store: Store, stats: Pick<PayloadStats, 'scope'>): BundleAbout {
+  return {
+    regionName: joinedRegion(store)?.regionName ?? '',
+    senderName: deviceSelfName(store),
+    ...(stats.scope ? { scope: stats.scope } : {}),
+  };
 }
 
 function deviceSelfName(store: Store): string {

@@ -67,11 +67,11 @@ export function deviceIdentity(store: Store): DeviceIdentity {
  * Throws BundleError 'key_changed' naming the laptop the bundle pretends to come from.
  */
 export function checkSender(
-  header: Pick<BundleHeader, 'senderDevice' | 'senderName' | 'senderPublicKey'>,
+  header: Pick<BundleHeader, 'senderDevice' | 'senderPublicKey'>,
   knownName?: string,
 ): void {
   if (isKeyDerivedId(header.senderDevice, header.senderPublicKey)) return;
   throw new BundleError('key_changed', `device ${header.senderDevice} is not the id of its key`, {
-    senderName: knownName || header.senderName || header.senderDevice,
+    senderName: knownName || header.senderDevice,
   });
 }

@@ -7,6 +7,7 @@ import { isKeyDerivedId } from '../../db/deviceKey.ts';
 import { ReceivedWriter } from '../../db/received.ts';
 import type { Store } from '../../db/store.ts';
 import { BundleError } from './bundleError.ts';
+import type { BundleAbout } from './bundleHeader.ts';
 import { clockWarning, emptyTally, holdBack, releaseHeld, type ClockWarning } from './heldBack.ts';
 import { addKnowledge, ownKnowledge, recordPeer } from './knowledgeStore.ts';
 import { DEFAULT_STREAM_LIMITS } from './limits.ts';
@@ -88,6 +89,8 @@ export class ImportSession implements StreamHandlers {
   readonly #names = new Map<string, string>();
   readonly #lastHi = new Map<string, number>();
   #meta: StreamMeta | undefined;
+  /** The names the bundle's encrypted part carried (the sender's, the region's). */
+  about: BundleAbout = { regionName: '', senderName: '' };
   #maxApplied = 0;
   #spans = 0;
 
@@ -102,7 +105,6 @@ export class ImportSession implements StreamHandlers {
     this.#knowledgeBefore = ownKnowledge(store);
     this.#verifier = new SpanVerifier(source.regionId ?? joinedRegion(store)?.regionId ?? '');
     this.#writer = new ReceivedWriter(store);
-    this.#names.set(source.senderDevice, source.senderName);
     // Held-back changes whose time the local clock has now reached go in with this bundle.
     const released = releaseHeld(store, this.#now);
     this.result.released = released.length;
@@ -111,6 +113,8 @@ export class ImportSession implements StreamHandlers {
 
   meta(meta: StreamMeta): void {
     this.#meta = meta;
+    this.about = meta.about ?? { regionName: '', senderName: this.#source.senderName };
+    this.#names.set(this.#source.senderDevice, this.about.senderName);
   }
 
   /** Checks a span against its author's key, then records and merges its changes. */
@@ -147,7 +151,7 @@ export class ImportSession implements StreamHandlers {
   }
 
   /** After the last span and the bundle's own signature: knowledge, peer, clock, log. */
-  finish(within?: () => void, bundleHash = this.#source.bundleHash): ImportResult {
+  finish(within?: (about: BundleAbout) => void, bundleHash = this.#source.bundleHash): ImportResult {
     const store = this.#store;
     const source = this.#source;
     const meta = this.#meta!;
@@ -157,7 +161,7 @@ export class ImportSession implements StreamHandlers {
       addKnowledge(store, withoutSpans(meta.knowledge, this.#held.spans));
     recordPeer(store, {
       deviceId: source.senderDevice,
-      name: source.senderName,
+      name: this.about.senderName,
       publicKey: source.senderPublicKey,
       knowledge: meta.knowledge,
       createdAt: source.createdAt,
@@ -182,14 +186,14 @@ export class ImportSession implements StreamHandlers {
           'INSERT OR IGNORE INTO sync_taken (bundle_hash, sender_device, created_at, knowledge, taken_at) VALUES (?, ?, ?, ?, ?)',
         )
         .run(bundleHash, source.senderDevice, source.createdAt, JSON.stringify(meta.knowledge), this.#nowIso);
-    within?.();
+    within?.(this.about);
     logSync(store, {
       at: this.#nowIso,
       action: 'import',
       file: source.file,
       kind: source.kind,
       deviceId: source.senderDevice,
-      deviceName: source.senderName,
+      deviceName: this.about.senderName,
       changes: r.changes,
       counts: { new: r.new, known: r.known, superseded: r.superseded, held: r.held },
       outcome: 'ok',

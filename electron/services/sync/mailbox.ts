@@ -81,7 +81,7 @@ export async function syncFolder(
       const header: BundleHeader = inspectBundle(bytes);
       const region = joinedRegion(store);
       if (region && header.regionId !== region.regionId) {
-        result.skipped.push({ file, reason: `another region (${header.regionName || header.regionId})` });
+        result.skipped.push({ file, reason: `another region (${header.regionId})` });
         continue;
       }
       if (header.senderDevice === store.deviceId) {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { KnowledgeSchema, type Knowledge } from '../../../shared/sync/knowledge.ts';
 import { BundleError } from './bundleError.ts';
 import { ByteQueue } from './byteQueue.ts';
+import type { BundleAbout } from './bundleHeader.ts';
 import type { StreamLimits } from './limits.ts';
 import type { SpanHead } from './spans.ts';
 
@@ -25,9 +26,24 @@ export interface StreamMeta {
   knowledge: Knowledge;
   /** What the sender assumed the receiver holds; null for a selective bundle (teaches no ranges). */
   base: Knowledge | null;
+  /** The names the public header leaves out (absent only in hand-made test payloads). */
+  about?: BundleAbout;
 }
 
-const MetaSchema = z.object({ knowledge: KnowledgeSchema, base: KnowledgeSchema.nullable() }).strict();
+const MetaSchema = z
+  .object({
+    knowledge: KnowledgeSchema,
+    base: KnowledgeSchema.nullable(),
+    about: z
+      .object({
+        regionName: z.string().max(200),
+        senderName: z.string().max(200),
+        scope: z.string().max(4000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 const hlc = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const SpanHeadSchema = z

@@ -115,7 +115,7 @@ export function joinRegionFromBundle(store: Store, header: BundleHeader, passphr
     );
   return joinRegion(store, {
     regionId: header.regionId,
-    regionName: header.regionName,
+    regionName: '', // names travel inside bundles, not in the public header
     passphrase,
     salt: header.regionSalt,
     keyCheck: header.keyCheck,

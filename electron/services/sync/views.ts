@@ -1,12 +1,13 @@
-import type { BundleHeader } from './bundleHeader.ts';
+import type { BundleAbout, BundleHeader } from './bundleHeader.ts';
 import type { ImportOutcome } from './bundles.ts';
 
 /** A bundle header as the contract shows it (no keys or salts). */
-export const headerView = (h: BundleHeader) => ({
+/** Names are known only once the bundle was opened (they travel encrypted): '' before. */
+export const headerView = (h: BundleHeader & Partial<BundleAbout>) => ({
   regionId: h.regionId,
-  regionName: h.regionName,
+  regionName: h.regionName ?? '',
   senderDevice: h.senderDevice,
-  senderName: h.senderName,
+  senderName: h.senderName ?? '',
   createdAt: h.createdAt,
   kind: h.kind,
   version: h.version,
