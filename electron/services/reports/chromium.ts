@@ -24,6 +24,9 @@ interface Message {
   error?: { message: string };
 }
 
+const WARM_UP_PAGE =
+  '<!doctype html><html><body style="font-family:sans-serif"><h1>Pamoja</h1><svg width="10" height="10"></svg></body></html>';
+
 /** Longest wait for one answer of the browser (a big report prints in well under this). */
 const CALL_TIMEOUT_MS = 60_000;
 
@@ -169,10 +172,13 @@ export class ChromiumPrinter implements PdfPrinter {
   warm(): void {
     if (this.#session) return;
     try {
-      void this.#ready().catch(() => undefined);
+      this.#browser();
     } catch {
       return; // no browser on this machine: the print will say so
     }
+    // A first page printed for nothing: the browser's first layout and fonts are most of
+    // what a first report would otherwise wait for.
+    void this.print(WARM_UP_PAGE, { printBackground: true }).catch(() => undefined);
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = setTimeout(() => void this.close(), this.#idleMs);
     this.#idle.unref();
