@@ -28,8 +28,12 @@ export const rankWeights = {
   fitPower: 2,
   /** Tag overlap is full when this many of the question's tags are shared. */
   tagsForFullOverlap: 2,
-  /** bm25 weight of each full-text column: title, problem, summary, steps, tags. */
-  textColumns: [4, 3, 2, 1, 2] as const,
+  /**
+   * bm25 weight of each full-text column: title, problem, summary, steps, tags. The library
+   * search weighs them the same, so both use one set of kept bm25 parts
+   * (electron/services/practices/tokenScores.ts).
+   */
+  textColumns: [10, 4, 3, 1, 2] as const,
   /** At most this many full-text matches are considered (best first). */
   maxTextMatches: 1000,
 

@@ -25,6 +25,7 @@ import { costLevels, practiceSettings, priorityTags } from '../../shared/schema/
 import type { Store } from '../../electron/db/store.ts';
 import { practiceWordsCurrent, refreshPracticeWords, reindexPracticeWords } from '../../electron/db/words.ts';
 import { warmUp } from '../../electron/services/recommend/warm.ts';
+import { textMatches as recommendTextMatches } from '../../electron/services/recommend/textSearch.ts';
 import { tempStore } from './helpers.ts';
 
 const search = (store: Store, filters: Record<string, unknown>) =>
@@ -322,6 +323,28 @@ describe('practice library search', () => {
         ranks: [],
       });
       summed.ranks.forEach((r, j) => expect(r, questions[i]).toBeCloseTo(fromFts[i]!.ranks[j]!, 9));
+    });
+  });
+
+  it('gives recommendations the same text relevance from FTS5 and from the kept bm25 parts', async () => {
+    const store = demoStore();
+    const index = practiceIndex(store);
+    const questions = [
+      'parents meeting',
+      'girls drop out of school',
+      'wazazi',
+      'reading corner radio',
+      'learners reading at home',
+    ];
+    const terms = questions.map((q) => askedTerms(store, index, q, { lang: 'en' }).terms);
+    const fromFts = terms.map((t) => recommendTextMatches(store, index, t).scores);
+    await warmUp(store);
+    index.textCache.clear();
+    terms.forEach((t, i) => {
+      const summed = recommendTextMatches(store, index, t).scores;
+      expect(summed).not.toBe(fromFts[i]);
+      expect([...summed.keys()].sort(), questions[i]).toEqual([...fromFts[i]!.keys()].sort());
+      for (const [seq, score] of summed) expect(score, questions[i]).toBeCloseTo(fromFts[i]!.get(seq)!, 9);
     });
   });
 

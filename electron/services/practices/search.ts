@@ -13,8 +13,8 @@ import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
 import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
 import { readingOf, titleOf } from './readings.ts';
-import { keptTokenScores, RANK, tokenScores, warmedToken } from './tokenScores.ts';
-import { askedTerms, docsOf, termMatch, vocabulary, weighingTerms, type AskedTerm } from './vocabulary.ts';
+import { anyOfScores, partsReady, RANK, tokenScores } from './tokenScores.ts';
+import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
 
 type Filters = z.output<typeof PracticeFilters>;
 
@@ -113,13 +113,7 @@ export function textMatches(store: Store, index: PracticeIndex, terms: AskedTerm
   const kept = remembered(index);
   const had = kept.get(all);
   if (had) return had;
-  const words = vocabulary(store, index);
-  const practices = index.byId.size;
-  const summed = terms.every((t) =>
-    t.tokens.every(
-      (token) => keptTokenScores(index, token) || !warmedToken(token, docsOf(words, token), practices),
-    ),
-  );
+  const summed = partsReady(store, index, terms);
   const found = summed ? summedMatches(store, index, byRarity) : askedMatches(store, index, byRarity, all);
   let best = 0;
   for (const r of found.ranks) if (r < best) best = r;
@@ -189,22 +183,12 @@ function summedMatches(store: Store, index: PracticeIndex, terms: AskedTerm[]): 
   if (allWords < FILL_BELOW && terms.length > 1) {
     // The bm25 of the terms that weigh alone, as the query `a OR b` gives it.
     const any = weighingTerms(terms, index.byId.size);
-    const weighs = new Set(any);
-    const part = new Float64Array(size);
-    const holds = new Uint8Array(size);
-    terms.forEach((term, t) => {
-      if (!weighs.has(term)) return;
-      for (const l of lists[t]!)
-        for (let i = 0; i < l.seqs.length; i++) {
-          part[l.seqs[i]!] = part[l.seqs[i]!]! + l.ranks[i]!;
-          holds[l.seqs[i]!] = 1;
-        }
+    const more = anyOfScores(store, index, any);
+    more.seqs.forEach((seq, i) => {
+      if (held[seq] === terms.length) return;
+      seqs.push(seq);
+      ranks.push(more.ranks[i]!);
     });
-    for (let seq = 1; seq < size; seq++)
-      if (holds[seq] && held[seq] !== terms.length) {
-        seqs.push(seq);
-        ranks.push(part[seq]!);
-      }
     if (seqs.length > allWords) anyOf = any.map((t) => t.words);
   }
   return { seqs, ranks, anyOf, allWords };

@@ -1,8 +1,9 @@
 import type { Store } from '../../db/store.ts';
 import type { PracticeIndex } from '../recommend/facts.ts';
+import { rankWeights } from '../../../shared/recommend/weights.ts';
 import { conceptToken } from '../../../shared/words/vocabulary.ts';
 import { runAll, runInBackground } from '../slices.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import { docsOf, vocabulary, type AskedTerm, type Vocabulary } from './vocabulary.ts';
 
 /**
  * Each index token's bm25 part for every practice holding it, read once per library text
@@ -19,8 +20,8 @@ export interface TokenScores {
   ranks: Float64Array;
 }
 
-/** bm25 weights per column of practice_words: title, problem, summary, steps, tags. */
-export const RANK = 'bm25(practice_words, 10.0, 4.0, 3.0, 1.0, 2.0)';
+/** bm25 with the weight of each column of practice_words (title, problem, summary, steps, tags). */
+export const RANK = `bm25(practice_words, ${rankWeights.textColumns.map((w) => w.toFixed(1)).join(', ')})`;
 
 /** Rows kept at most (~12 bytes each): every concept token of a country's library is ~1.3 M. */
 const KEPT_ROWS = 3_000_000;
@@ -131,6 +132,51 @@ export function tokensToWarm(words: Vocabulary, practices: number): string[] {
 /** A token's parts when kept (read by the warm-up or an earlier question). */
 export function keptTokenScores(index: PracticeIndex, token: string): TokenScores | undefined {
   return keptFor(index).byToken.get(token);
+}
+
+/**
+ * Whether a question's bm25 is best summed from kept parts: every token's parts are kept,
+ * or cheap to read now (a rare word). Until the warm-up has read a common token's parts,
+ * asking FTS5 for the question costs less than reading them.
+ */
+export function partsReady(store: Store, index: PracticeIndex, terms: readonly AskedTerm[]): boolean {
+  const words = vocabulary(store, index);
+  const practices = index.byId.size;
+  return terms.every((t) =>
+    t.tokens.every(
+      (token) => keptTokenScores(index, token) || !warmedToken(token, docsOf(words, token), practices),
+    ),
+  );
+}
+
+/**
+ * Practices holding any of the terms, with the sum of their tokens' parts: the bm25 FTS5
+ * gives the query `a OR b` (seq order).
+ */
+export function anyOfScores(
+  store: Store,
+  index: PracticeIndex,
+  terms: readonly AskedTerm[],
+): { seqs: number[]; ranks: number[] } {
+  const lists = terms.flatMap((t) => t.tokens.map((token) => tokenScores(store, index, token)));
+  let size = 1;
+  for (const l of lists) size = Math.max(size, (l.seqs.at(-1) ?? 0) + 1);
+  const sum = new Float64Array(size);
+  const holds = new Uint8Array(size);
+  for (const l of lists)
+    for (let i = 0; i < l.seqs.length; i++) {
+      const seq = l.seqs[i]!;
+      sum[seq] = sum[seq]! + l.ranks[i]!;
+      holds[seq] = 1;
+    }
+  const seqs: number[] = [];
+  const ranks: number[] = [];
+  for (let seq = 1; seq < size; seq++)
+    if (holds[seq]) {
+      seqs.push(seq);
+      ranks.push(sum[seq]!);
+    }
+  return { seqs, ranks };
 }
 
 /** Forgets every token's parts (the benchmark times a search before any are kept). */
