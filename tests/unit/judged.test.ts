@@ -10,7 +10,7 @@ import { tempStore } from './helpers.ts';
  * matching gets better; the goal is precision@5 ≥ 0.8.
  */
 const floor = {
-  recommendations: { precision: 0.79, ndcg: 0.8 },
+  recommendations: { precision: 0.79, ndcg: 0.805 },
   search: { precision: 0.76, ndcg: 0.78 },
 };
 
