@@ -104,7 +104,7 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
         <p className="notice" data-testid="bundle-header">
           {t('sync.import.header', {
             kind: header.kind,
-            region: header.regionName,
+            region: header.regionName || header.regionId,
             sender: header.senderName || header.senderDevice,
             at: formatDate(lang, header.createdAt),
           })}

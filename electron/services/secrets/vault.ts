@@ -288,7 +288,9 @@ export function unlockAtStart(store: Store): string | null {
     if (e instanceof PamojaError) return e.message;
     throw e;
   }
-  if (clearSecret(store, 'region_key') || clearSecret(store, 'signing_key'))
+  // A new laptop's signing key waits in clear only until it joins a region (which seals it).
+  const joined = store.getMeta('sync_region') !== undefined;
+  if (clearSecret(store, 'region_key') || (joined && clearSecret(store, 'signing_key')))
     return "This laptop's region key and signing key are still kept in clear: give the region passphrase (PAMOJA_PASSPHRASE) once to seal them.";
   return null;
 }

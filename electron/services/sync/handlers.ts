@@ -13,7 +13,7 @@ import {
   syncStatus,
   unlockKeys,
 } from './service.ts';
-import { headerView } from './views.ts';
+import { headerView, namesKnownHere } from './views.ts';
 import { existingBundle, existingFolder } from './places.ts';
 
 export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
@@ -24,8 +24,10 @@ export const syncHandlers: HandlerMap<OpsOf<'sync'>> = {
   // its places are checked and resolved through ctx.files before the job starts).
   'sync.export': (input, ctx) => ctx.jobs.run('sync.export', input, ctx),
   'sync.import': (input, ctx) => ctx.jobs.run('sync.import', input, ctx),
-  'sync.inspect': async ({ path }, { files }) =>
-    headerView(await inspectBundleFile(await existingBundle(files.resolve(path, 'read')))),
+  'sync.inspect': async ({ path }, { files, store }) =>
+    headerView(
+      namesKnownHere(store, await inspectBundleFile(await existingBundle(files.resolve(path, 'read')))),
+    ),
   'sync.folder': (input, ctx) => ctx.jobs.run('sync.folder', input, ctx),
   'sync.digest': (_input, { store }) => storeDigest(store),
   'sync.unlock': ({ passphrase }, { store }) => {
