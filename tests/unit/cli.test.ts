@@ -79,7 +79,7 @@ describe('pamoja load', () => {
     const db = join(tempDir(), 'region.sqlite');
     const r = await run('load', '--db', db, fixture);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('70 new, 0 updated, 0 unchanged; 635 field changes recorded');
+    expect(r.out).toContain('70 new, 0 updated, 0 unchanged; 638 field changes recorded');
     expect(r.out).toMatch(/^schools\s+8\s+0\s+0$/m);
   });
 
@@ -123,7 +123,7 @@ describe('pamoja stats', () => {
     expect(r.code).toBe(0);
     const counts = JSON.parse(r.out) as Record<string, number>;
     expect(Object.keys(counts)).toEqual([...tableNames, 'changes', 'devices']);
-    expect(counts).toEqual({ ...fixtureCounts, changes: 635, devices: 1 });
+    expect(counts).toEqual({ ...fixtureCounts, changes: 638, devices: 1 });
   });
 
   it('prints a readable table without --json', async () => {
@@ -131,7 +131,7 @@ describe('pamoja stats', () => {
     const r = await run('stats', '--db', db);
     expect(r.out.split('\n')[0]).toMatch(/^table\s+rows$/);
     expect(r.out).toMatch(/^practice_evidence\s+4$/m);
-    expect(r.out).toMatch(/^changes\s+635$/m);
+    expect(r.out).toMatch(/^changes\s+638$/m);
   });
 
   it('exits 1 for a store that does not exist, without creating it', async () => {
