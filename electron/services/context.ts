@@ -49,8 +49,11 @@ export function createContext(
       storeFile: store.file,
       dataDir,
       // While a job writes, a write from the page fails fast with a clear message
-      // instead of holding the page's thread in SQLite's busy wait.
-      onBusyChange: (busy) => ctx.store.db.pragma(`busy_timeout = ${busy ? 50 : 5000}`),
+      // instead of holding the page's thread in SQLite's busy wait. A job can end after the
+      // store was closed (the app quitting, a restored backup swapped in): nothing to set then.
+      onBusyChange: (busy) => {
+        if (ctx.store.db.open) ctx.store.db.pragma(`busy_timeout = ${busy ? 50 : 5000}`);
+      },
       onUpdate: (job) =>
         onProgress({ label: job.progress.phase, done: job.progress.done, total: job.progress.total }),
       // A store whose secrets cannot be opened here still runs jobs that need none (the demo, a region file).
