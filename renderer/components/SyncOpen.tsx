@@ -104,8 +104,8 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
         <p className="notice" data-testid="bundle-header">
           {t('sync.import.header', {
             kind: header.kind,
-            region: header.regionName || header.regionId,
-            sender: header.senderName || header.senderDevice,
+            region: header.regionName || t('sync.import.unknownRegion'),
+            sender: header.senderName || t('sync.import.unknownSender'),
             at: formatDate(lang, header.createdAt),
           })}
           {header.scope && <> {t('sync.import.scope', { scope: header.scope })}</>}

@@ -65,6 +65,9 @@ export const syncMessages = defineMessages({
     'sync.import.go': 'Import',
     'sync.import.header': '{kind} bundle of {region} from {sender}, made {at}.',
     'sync.import.scope': 'Holds: {scope}',
+    // Names travel inside the encrypted part: a laptop outside the region cannot read them yet.
+    'sync.import.unknownRegion': 'a region this laptop has not joined yet',
+    'sync.import.unknownSender': 'a laptop this one does not know yet',
     'sync.import.done': '{new} new, {known} already known, {superseded} superseded by newer edits.',
     'sync.import.heldBack': '{held} held back (clock too far ahead).',
     'sync.devices': 'Laptops',
@@ -159,6 +162,8 @@ export const syncMessages = defineMessages({
     'sync.import.go': 'Ingiza',
     'sync.import.header': 'Kifurushi cha {kind} cha {region} kutoka {sender}, kimetengenezwa {at}.',
     'sync.import.scope': 'Kina: {scope}',
+    'sync.import.unknownRegion': 'eneo ambalo kompyuta hii bado haijajiunga nalo',
+    'sync.import.unknownSender': 'kompyuta ambayo hii bado haiijui',
     'sync.import.done':
       'Mapya {new}, yanayojulikana tayari {known}, yaliyopitwa na mabadiliko mapya {superseded}.',
     'sync.import.heldBack': '{held} yamezuiliwa (saa iko mbele sana).',

@@ -54,14 +54,15 @@ export function SyncScreen() {
         </div>
       </div>
 
-      {s.keys === 'locked' && <UnlockCard onDone={reload} />}
-
       {needsPassphrase && (
         <div className="card notice" role="status" data-testid="sync-not-joined">
           <h2>{files.t('files.notJoined.title')}</h2>
           <p>{files.t('files.notJoined.body')}</p>
         </div>
       )}
+
+      {/* Only a joined laptop's keys open with the region's passphrase. */}
+      {s.keys === 'locked' && !needsPassphrase && <UnlockCard onDone={reload} />}
 
       <div className="card">
         <h2>{t('sync.thisDevice')}</h2>
