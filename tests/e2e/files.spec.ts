@@ -120,7 +120,7 @@ test('the browser picks a bundle file, shows what it is and takes it; a missing 
   }
   await openSync(pageB, b.url);
   await pageB.getByTestId('import-path-file').setInputFiles(bundle);
-  await expect(pageB.getByTestId('bundle-header')).toContainText('Kilifi');
+  await expect(pageB.getByTestId('bundle-header')).toContainText(NOT_JOINED_YET.en);
   await pageB.getByTestId('import-passphrase').fill(PASS);
   await pageB.getByTestId('import-go').click();
   await expect(pageB.getByTestId('sync-region')).toHaveText(/Kilifi/);
