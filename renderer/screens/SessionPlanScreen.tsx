@@ -13,6 +13,7 @@ import { AutosaveStatus } from '../components/AutosaveStatus.tsx';
 import { RecommendationsPanel } from '../components/RecommendationsPanel.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
+import { DiscardDraftButton } from '../components/DiscardDraftButton.tsx';
 import { useDraftDiscard } from '../components/useDraftDiscard.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../router.ts';
@@ -182,16 +183,7 @@ export function SessionPlanScreen(props: { clusterId: string; kind?: SessionKind
           <AutosaveStatus state={autosave.state} savedAt={autosave.savedAt} restoredAt={restoredAt} />
         </div>
         <div className="actions">
-          {drafts.canDiscard && (
-            <button
-              type="button"
-              className="button"
-              title={t('draft.discardHint')}
-              onClick={() => void drafts.discard().catch((e: unknown) => setError(e as Error))}
-            >
-              {t('draft.discard')}
-            </button>
-          )}
+          {drafts.canDiscard && <DiscardDraftButton discard={drafts.discard} onError={setError} />}
           <button type="button" className="button primary" onClick={() => void save()} disabled={busy}>
             {t('sessions.plan.save')}
           </button>

@@ -16,6 +16,7 @@ import { WriteDownPanel } from '../practices/WriteDownPanel.tsx';
 import { ReviewList } from '../components/ReviewList.tsx';
 import { ErrorBox, Loading } from '../components/Status.tsx';
 import { useAutosave } from '../components/useAutosave.ts';
+import { DiscardDraftButton } from '../components/DiscardDraftButton.tsx';
 import { useDraftDiscard } from '../components/useDraftDiscard.ts';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -148,16 +149,7 @@ export function SessionRecordScreen({ id }: { id: string }) {
           <AutosaveStatus state={autosave.state} savedAt={autosave.savedAt} restoredAt={restoredAt} />
         </div>
         <div className="actions">
-          {drafts.canDiscard && (
-            <button
-              type="button"
-              className="button"
-              title={t('draft.discardHint')}
-              onClick={() => void drafts.discard().catch((e: unknown) => setError(e as Error))}
-            >
-              {t('draft.discard')}
-            </button>
-          )}
+          {drafts.canDiscard && <DiscardDraftButton discard={drafts.discard} onError={setError} />}
           <button type="button" className="button primary" onClick={() => void save()} disabled={busy}>
             {t('sessions.record.save')}
           </button>
