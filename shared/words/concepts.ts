@@ -14,7 +14,7 @@ import type { PriorityTag } from '../schema/enums.ts';
  * tests/unit/wordsVocabulary.test.ts checks every concept has English and Kiswahili and
  * every priority tag has words.
  */
-export const vocabularyVersion = 2;
+export const vocabularyVersion = 3;
 
 export interface Concept {
   /** Stable id (lower case letters and underscores), used as the index token. */
@@ -24,9 +24,16 @@ export interface Concept {
   sw: readonly string[];
   rw?: readonly string[];
   fr?: readonly string[];
+  /**
+   * Concepts a question naming this one asks for too (never the other way round): asking
+   * about attendance is asking about absences, as "mahudhurio" already meets
+   * "kutohudhuria"; asking about absence is not asking about every practice that reports
+   * attendance.
+   */
+  also?: readonly string[];
 }
 
-type Extra = { rw?: string; fr?: string };
+type Extra = { rw?: string; fr?: string; also?: string[] };
 
 /** One concept from comma-separated term lists (keeps the table below readable). */
 function c(id: string, tags: PriorityTag[], en: string, sw: string, extra: Extra = {}): Concept {
@@ -42,6 +49,7 @@ function c(id: string, tags: PriorityTag[], en: string, sw: string, extra: Extra
     sw: list(sw),
     ...(extra.rw ? { rw: list(extra.rw) } : {}),
     ...(extra.fr ? { fr: list(extra.fr) } : {}),
+    ...(extra.also ? { also: extra.also } : {}),
   };
 }
 
@@ -177,6 +185,7 @@ export const concepts: readonly Concept[] = [
     'attendance, attend, attending, turn up',
     'mahudhurio, kuhudhuria, hudhuria',
     {
+      also: ['absence'],
       rw: 'kwitabira',
       fr: 'presence, assiduite',
     },
@@ -270,8 +279,9 @@ export const concepts: readonly Concept[] = [
   c(
     'child_labour',
     ['vulnerable_learners', 'attendance'],
-    'child labour, child labor, working children, herding, fishing, harvest, market day, market days',
-    'ajira ya watoto, kuchunga, uvuvi, mavuno, siku ya soko',
+    // The harvest as a season children are kept home for, not a school farm's harvest.
+    'child labour, child labor, working children, herding, fishing, harvest season, harvest time, market day, market days',
+    'ajira ya watoto, kuchunga, uvuvi, msimu wa mavuno, wakati wa mavuno, siku ya soko, siku za soko',
     { fr: 'travail des enfants' },
   ),
   c(
@@ -439,8 +449,8 @@ export const concepts: readonly Concept[] = [
   c(
     'lesson_planning',
     ['teacher_collaboration'],
-    'lesson plan, lesson plans, lesson planning, co-planning, schemes of work',
-    'maandalizi ya somo, mpango wa somo, kupanga masomo',
+    'lesson plan, lesson plans, lesson planning, co-planning, schemes of work, plan lessons, plan a lesson, plan the lesson, planning lessons',
+    'maandalizi ya somo, mpango wa somo, kupanga masomo, kupanga somo',
     { fr: 'preparation des lecons, fiche de preparation' },
   ),
   c(
@@ -953,6 +963,7 @@ export const concepts: readonly Concept[] = [
     'kampeni, uhamasishaji, kuhamasisha',
     { rw: 'ubukangurambaga', fr: 'campagne, sensibilisation' },
   ),
+  c('together', [], 'together, jointly', 'pamoja', { rw: 'hamwe', fr: 'ensemble' }),
   c(
     'listening_together',
     ['parent_engagement'],

@@ -1,5 +1,5 @@
 import { textLanguage, textWords, type TextWord } from './forms.ts';
-import { conceptMatches, conceptToken } from './vocabulary.ts';
+import { conceptById, conceptMatches, conceptToken, type ConceptMatch } from './vocabulary.ts';
 
 /**
  * A coach's question as search terms. Each term is one thing she asked about: a concept
@@ -27,7 +27,8 @@ export function questionTerms(text: string, max = 12, lang = 'en'): QuestionTerm
 
 export function termsOf(words: readonly TextWord[], max = 12): QuestionTerm[] {
   const byStart = new Map<number, { end: number; concepts: string[] }>();
-  for (const m of conceptMatches(words)) {
+  const matches = conceptMatches(words);
+  for (const m of matches) {
     const had = byStart.get(m.start);
     if (!had || m.end > had.end) byStart.set(m.start, { end: m.end, concepts: [m.concept.id] });
     else if (m.end === had.end) had.concepts.push(m.concept.id);
@@ -49,7 +50,7 @@ export function termsOf(words: readonly TextWord[], max = 12): QuestionTerm[] {
           .slice(i, m.end)
           .map((w) => w.word)
           .join(' '),
-        tokens: m.concepts.map(conceptToken),
+        tokens: asksFor(m.concepts, narrowerInside(matches, i, m.end, m.concepts)).map(conceptToken),
         concepts: m.concepts,
       });
       i = m.end;
@@ -60,4 +61,35 @@ export function termsOf(words: readonly TextWord[], max = 12): QuestionTerm[] {
     i++;
   }
   return out;
+}
+
+/**
+ * The concepts named inside a phrase that share a priority with it: what the phrase is
+ * about rather than how it qualifies it. "Involve parents" is about parents, so it also
+ * finds a practice built on parents that never says "involve"; "ushauri nasaha"
+ * (counselling) is also "ushauri" (advice, mentoring). "School" in "school fees" or
+ * "kuacha shule" names no priority of the phrase's, so a phrase never widens to it.
+ */
+function narrowerInside(
+  matches: readonly ConceptMatch[],
+  start: number,
+  end: number,
+  phrase: readonly string[],
+): string[] {
+  const tags = new Set(phrase.flatMap((id) => conceptById.get(id)?.tags ?? []));
+  const out: string[] = [];
+  for (const m of matches) {
+    const id = m.concept.id;
+    if (m.start < start || m.end > end || (m.start === start && m.end === end)) continue;
+    if (phrase.includes(id) || out.includes(id)) continue;
+    if (m.concept.tags.some((t) => tags.has(t))) out.push(id);
+  }
+  return out;
+}
+
+/** A term's concepts, the narrower ones inside it, and those they ask for too (`also`), once each. */
+function asksFor(concepts: readonly string[], narrower: readonly string[]): string[] {
+  const ids = [...concepts, ...narrower];
+  for (const id of [...ids]) for (const more of conceptById.get(id)?.also ?? []) ids.push(more);
+  return [...new Set(ids)];
 }
