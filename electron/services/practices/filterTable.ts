@@ -20,6 +20,9 @@ export interface FilterTable {
    * evidence; bit 6 its evidence says it made things worse (net, as recommendations judge it).
    */
   traits: Uint8Array;
+  /** The language a practice is written in, as a position in `languageNames` (0: not said). */
+  languages: Uint8Array;
+  languageNames: string[];
 }
 
 const PRESENT = 1;
@@ -37,8 +40,17 @@ export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
   let table = tables.get(practices);
   if (table) return table;
   const size = (practices.at(-1)?.seq ?? 0) + 1;
-  table = { tags: new Uint8Array(size), traits: new Uint8Array(size) };
+  table = {
+    tags: new Uint8Array(size),
+    traits: new Uint8Array(size),
+    languages: new Uint8Array(size),
+    languageNames: [''],
+  };
+  const names = table.languageNames;
   for (const p of practices) {
+    let language = names.indexOf(p.language ?? '');
+    if (language < 0 && names.length < 256) language = names.push(p.language) - 1;
+    table.languages[p.seq] = Math.max(0, language);
     table.tags[p.seq] = p.derived?.tagMask ?? tagsMask(p.tags);
     table.traits[p.seq] =
       PRESENT |
@@ -78,4 +90,11 @@ export function countTags(table: FilterTable, seqs: readonly number[]) {
     .map((tag, bit) => ({ tag, count: perTag[bit]! }))
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count);
+}
+
+/** Per language position of the table, 1 where a practice in it is written in none of `languages`. */
+export function otherLanguages(table: FilterTable, languages: ReadonlySet<string>): Uint8Array {
+  return Uint8Array.from(table.languageNames, (name) =>
+    Number(name !== '' && languages.size > 0 && !languages.has(name)),
+  );
 }

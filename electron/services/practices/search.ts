@@ -4,6 +4,7 @@ import { bitCount, tagsMask } from '../../../shared/recommend/derive.ts';
 import { evidenceEffect } from '../../../shared/recommend/evidence.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import { distanceKm } from '../../../shared/geo.ts';
+import { rankWeights } from '../../../shared/recommend/weights.ts';
 import { groupByTitleThenText } from '../../../shared/practices/samePractice.ts';
 import { snippetFor } from '../../../shared/words/highlight.ts';
 import type { QuestionTerm } from '../../../shared/words/question.ts';
@@ -11,7 +12,8 @@ import { indicatorDefs, indicatorNames, type PriorityTag } from '../../../shared
 import { smallest } from '../../../shared/snippet.ts';
 import type { Store } from '../../db/store.ts';
 import { practiceIndex, type PracticeIndex } from '../recommend/facts.ts';
-import { countTags, filterTable, madeWorse, passes } from './filterTable.ts';
+import { countTags, filterTable, madeWorse, otherLanguages, passes } from './filterTable.ts';
+import { writtenLanguages } from './languages.ts';
 import { readingOf, titleOf } from './readings.ts';
 import { anyOfScores, partsReady, RANK, tokenScores } from './tokenScores.ts';
 import { askedTerms, termMatch, weighingTerms, type AskedTerm } from './vocabulary.ts';
@@ -221,6 +223,11 @@ export function searchPractices(store: Store, f: Filters) {
   const tagShare = (seq: number) =>
     namedMask ? Math.min(1, bitCount(table.tags[seq]! & namedMask) / Math.min(2, named.length)) : 0;
   let relatedTags: PriorityTag[] | null = null;
+  // As in recommendations, a practice in a language neither the coach nor the library's own
+  // clusters write in ranks below equal ones in theirs ("written in French" on its card).
+  const other = otherLanguages(table, new Set([...writtenLanguages(index), ...(f.lang ? [f.lang] : [])]));
+  const weighed = (seq: number, relevance: number) =>
+    other[table.languages[seq]!] ? relevance * rankWeights.otherLanguage : relevance;
   if (known.length) {
     const answer = textMatches(store, index, known);
     anyOfWords = answer.anyOf;
@@ -233,7 +240,7 @@ export function searchPractices(store: Store, f: Filters) {
       // bm25 relative to the best match (0..1], with the named priorities a practice carries.
       const text = answer.best < 0 ? answer.ranks[i]! / answer.best : 1;
       ranks.push(
-        -(text + NAMED_TAGS * tagShare(seq)) -
+        -weighed(seq, text + NAMED_TAGS * tagShare(seq)) -
           (i < answer.allWords ? ALL_WORDS : 0) +
           (madeWorse(traits) ? SHOWN_APART : 0),
       );
@@ -246,7 +253,7 @@ export function searchPractices(store: Store, f: Filters) {
         const traits = table.traits[seq]!;
         if (!(table.tags[seq]! & namedMask) || !ok[traits] || held.has(seq)) continue;
         kept.push(seq);
-        ranks.push(-NAMED_TAGS * tagShare(seq) + (madeWorse(traits) ? SHOWN_APART : 0));
+        ranks.push(-weighed(seq, NAMED_TAGS * tagShare(seq)) + (madeWorse(traits) ? SHOWN_APART : 0));
       }
       if (kept.length > before) {
         relatedTags = named;

@@ -22,6 +22,7 @@ import { todayIso } from '../../../shared/today.ts';
 import { matchedTerms } from '../../../shared/words/practiceText.ts';
 import { tagsNamed } from '../../../shared/words/vocabulary.ts';
 import type { Store } from '../../db/store.ts';
+import { writtenLanguages } from '../practices/languages.ts';
 import { readingOf, titleOf } from '../practices/readings.ts';
 import { askedTerms, type AskedTerm } from '../practices/vocabulary.ts';
 import { clusterView, indicatorComparison, type ClusterView } from './cluster.ts';
@@ -34,21 +35,9 @@ const SPARE = 8;
 /** Fewer practices than this hold the words of a typed problem: it is narrow (see tagsStandIn). */
 const NARROW = 20;
 
-/**
- * The languages a region's clusters use: those they are set to, their region's, and those
- * their own practices are written in (a Kenyan region writes in English and Kiswahili; a
- * practice carried from Rwanda in French is in neither). Worked out once per set of facts.
- */
-const regionLanguages = new WeakMap<readonly unknown[], Set<string>>();
+/** The languages a cluster uses: its own, its region's, and those its region's practices are written in. */
 function languagesOf(index: PracticeIndex, view: ClusterView): Set<string> {
-  const all = index.all();
-  let written = regionLanguages.get(all);
-  if (!written) {
-    written = new Set();
-    for (const p of all) if (p.originClusterId && p.language) written.add(p.language);
-    regionLanguages.set(all, written);
-  }
-  return new Set([...view.languages, ...written]);
+  return new Set([...view.languages, ...writtenLanguages(index)]);
 }
 
 interface Asked {
