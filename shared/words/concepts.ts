@@ -31,9 +31,14 @@ export interface Concept {
    * attendance.
    */
   also?: readonly string[];
+  /**
+   * Phrases in which its words mean something else, so the concept is not named there:
+   * "found too late" is not about late-comers.
+   */
+  unless?: readonly string[];
 }
 
-type Extra = { rw?: string; fr?: string; also?: string[] };
+type Extra = { rw?: string; fr?: string; also?: string[]; unless?: string };
 
 /** One concept from comma-separated term lists (keeps the table below readable). */
 function c(id: string, tags: PriorityTag[], en: string, sw: string, extra: Extra = {}): Concept {
@@ -50,6 +55,7 @@ function c(id: string, tags: PriorityTag[], en: string, sw: string, extra: Extra
     ...(extra.rw ? { rw: list(extra.rw) } : {}),
     ...(extra.fr ? { fr: list(extra.fr) } : {}),
     ...(extra.also ? { also: extra.also } : {}),
+    ...(extra.unless ? { unless: list(extra.unless) } : {}),
   };
 }
 
@@ -222,7 +228,7 @@ export const concepts: readonly Concept[] = [
     ['attendance'],
     'late, lateness, latecomers, late-comers, punctuality, on time',
     'kuchelewa, wanaochelewa, wakati',
-    { rw: 'gukererwa', fr: 'retard, retards' },
+    { rw: 'gukererwa', fr: 'retard, retards', unless: 'too late' },
   ),
   c(
     'register',

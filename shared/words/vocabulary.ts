@@ -38,6 +38,26 @@ for (const concept of concepts)
     }
   }
 
+/** Per concept, the phrases that do not name it (`unless`), as the keys of their words. */
+const unlessOf = new Map(
+  concepts
+    .filter((c) => c.unless?.length)
+    .map((c) => [c.id, c.unless!.map((t) => textWords(t, 'en').map((w) => w.keys))] as const),
+);
+
+/** Whether the words [start, end) lie inside one of the concept's `unless` phrases. */
+function inUnless(words: readonly TextWord[], id: string, start: number, end: number): boolean {
+  for (const phrase of unlessOf.get(id) ?? []) {
+    const n = phrase.length;
+    for (let from = Math.max(0, end - n); from <= start && from + n <= words.length; from++) {
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = shares(words[from + j]!.keys, phrase[j]!);
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
 export interface ConceptMatch {
   concept: Concept;
   /** The words of the text it covers, [start, end). */
@@ -64,7 +84,7 @@ export function conceptMatches(words: readonly TextWord[]): ConceptMatch[] {
         if (n === 1 && words[i]!.stop) continue;
         let ok = true;
         for (let j = 0; j < n && ok; j++) ok = shares(words[i + j]!.keys, term.words[j]!);
-        if (!ok) continue;
+        if (!ok || inUnless(words, term.concept.id, i, i + n)) continue;
         const had = found.find((m) => m.concept === term.concept);
         if (!had) found.push({ concept: term.concept, start: i, end: i + n });
         else if (i + n > had.end) had.end = i + n;
