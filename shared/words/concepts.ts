@@ -605,9 +605,17 @@ export const concepts: readonly Concept[] = [
   c(
     'counselling',
     ['wellbeing', 'vulnerable_learners'],
-    'counselling, counseling, guidance, counsellor, guidance and counselling',
-    'ushauri nasaha, unasihi, kusikiliza, mazungumzo',
+    // "No one to talk to" is how a learner's need for guidance is usually put.
+    'counselling, counseling, guidance, counsellor, guidance and counselling, someone to talk to, no one to talk to, nobody to talk to, nobody to tell',
+    'ushauri nasaha, unasihi, kusikiliza, mazungumzo, mtu wa kuzungumza naye',
     { fr: 'conseil, ecoute, orientation' },
+  ),
+  c(
+    'trouble_at_home',
+    ['wellbeing', 'vulnerable_learners'],
+    'problems at home, trouble at home, difficulties at home, family problems, home problems',
+    'matatizo ya nyumbani, shida za nyumbani, matatizo ya familia',
+    { fr: 'problemes familiaux' },
   ),
   c(
     'child_protection',
