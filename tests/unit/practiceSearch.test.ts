@@ -207,6 +207,37 @@ describe('practice library search', () => {
     expect(search(store, { query: 'okapi' }).total).toBe(0);
   });
 
+  it('ranks a practice in a language neither the coach nor the region writes in below an equal one', () => {
+    const store = demoStore();
+    const practice = (title: string, language: string) =>
+      store.write((w) =>
+        w.insert('practices', {
+          title,
+          problem: '',
+          summary: '',
+          steps: '',
+          resources: '',
+          tags: '[]',
+          cost: 'low',
+          setting: 'any',
+          school_size: 'any',
+          language,
+          origin_cluster_id: null,
+          origin_school_id: null,
+          origin_place: '',
+          origin_lat: null,
+          origin_lon: null,
+          started_on: '2026-02-01',
+        }),
+      );
+    // The same one word, so the same bm25; the French one written first.
+    const fr = practice('Filles', 'fr');
+    const en = practice('Girls', 'en');
+    const ids = search(store, { query: 'girls', lang: 'en', limit: 100 }).results.map((p) => p.id);
+    expect(ids).toContain(fr);
+    expect(ids.indexOf(en)).toBeLessThan(ids.indexOf(fr));
+  });
+
   it('finds words in any script, letters beyond U+FFFF included', () => {
     const store = demoStore();
     const [a, b] = store.db

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { priorityTags } from '../../shared/schema/enums.ts';
 import { concepts, vocabularyVersion } from '../../shared/words/concepts.ts';
 import { textWords, type TextLanguage } from '../../shared/words/forms.ts';
-import { conceptMatches, conceptsIn, tagsNamed } from '../../shared/words/vocabulary.ts';
+import { questionTerms } from '../../shared/words/question.ts';
+import {
+  conceptById,
+  conceptMatches,
+  conceptsIn,
+  conceptToken,
+  tagsNamed,
+} from '../../shared/words/vocabulary.ts';
 
 const named = (text: string, lang: TextLanguage = 'en') => conceptsIn(textWords(text, lang));
 const termsOf = (c: (typeof concepts)[number]): [string, TextLanguage][] => [
@@ -73,5 +80,24 @@ describe('domain vocabulary', () => {
       expect.arrayContaining(['girls_transition', 'attendance']),
     );
     expect(tagsNamed(named('watoto hawaji shuleni, utoro umezidi'))).toContain('attendance');
+  });
+
+  it('does not name a concept inside its "unless" phrases: "found too late" is not lateness', () => {
+    expect(named('hard cases were found too late')).not.toContain('lateness');
+    expect(named('learners come late every morning')).toContain('lateness');
+    for (const c of concepts) for (const id of c.also ?? []) expect(conceptById.has(id), c.id).toBe(true);
+  });
+
+  it('asks for the narrower concepts a phrase names on its priorities, and for what a concept asks too', () => {
+    const tokensOf = (text: string, lang = 'en') => questionTerms(text, 12, lang).map((t) => t.tokens);
+    // "involve parents" is about parents; "school fees" is not about every school.
+    expect(tokensOf('involve parents')[0]).toEqual(
+      expect.arrayContaining([conceptToken('parent_engagement'), conceptToken('parents')]),
+    );
+    expect(tokensOf('school fees')[0]).toEqual([conceptToken('fees')]);
+    expect(tokensOf('kuacha shule', 'sw')[0]).toEqual([conceptToken('dropout')]);
+    // Asking about attendance is asking about absences; not the other way round.
+    expect(tokensOf('attendance')[0]).toEqual([conceptToken('attendance'), conceptToken('absence')]);
+    expect(tokensOf('absent')[0]).toEqual([conceptToken('absence')]);
   });
 });
