@@ -48,8 +48,10 @@ export function filterTable(practices: readonly PracticeEntry[]): FilterTable {
   };
   const names = table.languageNames;
   for (const p of practices) {
-    let language = names.indexOf(p.language ?? '');
-    if (language < 0 && names.length < 256) language = names.push(p.language) - 1;
+    const name = p.language ?? '';
+    let language = names.indexOf(name);
+    // More than 255 languages in one library is not expected; any beyond count as not said.
+    if (language < 0 && names.length < 256) language = names.push(name) - 1;
     table.languages[p.seq] = Math.max(0, language);
     table.tags[p.seq] = p.derived?.tagMask ?? tagsMask(p.tags);
     table.traits[p.seq] =
