@@ -1,22 +1,37 @@
-// One export or import in a process of its own, so its peak memory (maxRSS) is its own:
+// One export or import in a process of its own, run as the app, serve and the CLI run it
+// (a job in the runner's worker, with the heap budget its job has), so the process's peak
+// memory (maxRSS, main thread and worker together) is the job's:
 //   node bench/lib/syncChild.ts export DB OUT | import DB BUNDLE
-// Prints one JSON line: seconds (in-process, from the call to its end), peak RSS in MB, changes.
+// Prints one JSON line: seconds (from the job's first step after its start and snapshot
+// to its end), peak RSS in MB, changes.
+import { dirname } from 'node:path';
 import { openStore } from '../../electron/db/store.ts';
-import { useUnlocker } from '../../electron/services/secrets/vault.ts';
-import { exportBundle, importBundleFile } from '../../electron/services/sync/bundles.ts';
+import { JobRunner } from '../../electron/services/jobs/runner.ts';
+import { storeKeyOf, useUnlocker } from '../../electron/services/secrets/vault.ts';
 import { currentRegionKey } from '../../electron/services/sync/regionSecret.ts';
 
 const [what, db, file] = process.argv.slice(2) as [string, string, string];
 useUnlocker({ passphrase: process.env.PAMOJA_PASSPHRASE ?? '' });
+// Unlock the store's sealed keys first (one scrypt), as the CLI does: not part of the job.
 const store = openStore(db);
-// Unlock the store's sealed keys first (one scrypt): not part of the export or import.
 currentRegionKey(store);
-const t = performance.now();
+const key = storeKeyOf(store);
+store.close();
+
+let began: number | undefined;
+const runner = new JobRunner({
+  storeFile: db,
+  dataDir: dirname(db),
+  storeKey: () => key,
+  onUpdate: (view) => {
+    if (began === undefined && !['starting', 'backup', 'waiting'].includes(view.progress.phase))
+      began = performance.now();
+  },
+});
 const changes =
   what === 'export'
-    ? (await exportBundle(store, { kind: 'full' }, file)).changes
-    : (await importBundleFile(store, file)).changes;
-const seconds = (performance.now() - t) / 1000;
-store.close();
+    ? (await runner.run('sync.export', { kind: 'full', path: file })).changes
+    : (await runner.run('sync.import', { path: file })).changes;
+const seconds = (performance.now() - began!) / 1000;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify({ seconds, peakMb, changes })}\n`);

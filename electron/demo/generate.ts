@@ -34,7 +34,8 @@ export type DemoOptions = z.infer<typeof DemoOptions> & { progress?: Progress };
 
 /**
  * Fills an empty store with a demo: the Kilifi region (`region`), a quick cut of it for
- * tests (`small`), or a country of ~500 CoPs for load tests (`country`). Everything goes
+ * tests (`small`), or for load tests a country of ~500 CoPs (`country`) or a quarter of it
+ * (`counties`, about a million changes). Everything goes
  * through the change-recording write path, so the demo syncs like a coach's own data,
  * and everything is drawn from the seed: the same seed gives the same content.
  */
@@ -59,9 +60,9 @@ export function generateDemo(store: Store, options: DemoOptions): DemoSummary {
   settleOutcomes(practices, geo, series, spec.terms);
   const sessions = planSessions(root.fork('sessions'), spec, geo, practices, series);
 
-  // A country's change log runs to gigabytes: a bigger page cache and bigger transactions
+  // A national change log runs to gigabytes: a bigger page cache and bigger transactions
   // keep its indexes' hot pages in memory and write each page fewer times.
-  const big = spec.scale === 'country';
+  const big = spec.national;
   const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
   if (big) store.db.pragma('cache_size = -262144');
   try {

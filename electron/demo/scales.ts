@@ -1,11 +1,13 @@
 import { termsEndingWith } from './calendar.ts';
 
-export const demoScales = ['small', 'region', 'country'] as const;
+export const demoScales = ['small', 'region', 'counties', 'country'] as const;
 export type DemoScale = (typeof demoScales)[number];
 
 /** How much of everything one scale of the demo holds. */
 export interface ScaleSpec {
   scale: DemoScale;
+  /** CoPs spread over the country's counties and districts (else Kilifi's places alone). */
+  national: boolean;
   clusters: number;
   schools: number;
   /** Members in all, coaches and heads included (topped up with deputies, teachers, champions). */
@@ -32,6 +34,7 @@ const LAST_TERM = '2026-T2';
 export const scaleSpecs: Record<DemoScale, ScaleSpec> = {
   small: {
     scale: 'small',
+    national: false,
     clusters: 4,
     schools: 20,
     members: 40,
@@ -46,6 +49,7 @@ export const scaleSpecs: Record<DemoScale, ScaleSpec> = {
   },
   region: {
     scale: 'region',
+    national: false,
     clusters: 16,
     schools: 100,
     members: 212,
@@ -58,8 +62,25 @@ export const scaleSpecs: Record<DemoScale, ScaleSpec> = {
     clustersPerCoach: 6,
     adoptionsPerPractice: 1.6,
   },
+  // About a quarter of the country: a million changes, the sync benchmark's middle size.
+  counties: {
+    scale: 'counties',
+    national: true,
+    clusters: 120,
+    schools: 1200,
+    members: 2520,
+    terms: termsEndingWith(LAST_TERM, 33),
+    practices: 12_000,
+    pastSessionsPerCluster: 4,
+    peerReviewShare: 0.15,
+    plannedShare: 0.3,
+    sessionsFrom: '2025-09-08',
+    clustersPerCoach: 8,
+    adoptionsPerPractice: 0.6,
+  },
   country: {
     scale: 'country',
+    national: true,
     clusters: 500,
     schools: 5000,
     members: 10_500,

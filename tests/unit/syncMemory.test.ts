@@ -22,7 +22,6 @@ const changeCount = (s: Store) => s.db.prepare('SELECT count(*) FROM changes').p
 
 interface Outcome {
   ok: boolean;
-  reason?: string;
   message?: string;
   changes?: number;
   peakMb: number;
@@ -108,7 +107,7 @@ describe('import memory stays bounded, in a child process measuring its peak RSS
     expect(out.ok).toBe(false);
     expect(out.message).toMatch(/cannot be read|damaged/);
     expect(out.peakMb).toBeLessThan(LIMIT_MB);
-    console.log(`[memory] hostile bundle: refused (${out.reason}), peak ${out.peakMb.toFixed(0)} MB`);
+    console.log(`[memory] hostile bundle: refused (${out.message}), peak ${out.peakMb.toFixed(0)} MB`);
     const after = openStore(receiver.file);
     expect(storeDigest(after)).toEqual(before);
     after.close();

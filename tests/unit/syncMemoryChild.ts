@@ -1,24 +1,25 @@
-// Child process for syncMemory.test.ts: imports one bundle file into a store and reports the
-// outcome and this process's peak memory (maxRSS), so no other test's memory counts.
+// Child process for syncMemory.test.ts: imports one bundle file into a store as the app
+// does (a job in the runner's worker, with its heap budget) and reports the outcome and this
+// process's peak memory (maxRSS, main thread and worker), so no other test's memory counts.
 //   node tests/unit/syncMemoryChild.ts DB BUNDLE   (passphrase in PAMOJA_PASSPHRASE)
+import { dirname } from 'node:path';
 import { openStore } from '../../electron/db/store.ts';
-import { useUnlocker } from '../../electron/services/secrets/vault.ts';
-import { BundleError } from '../../electron/services/sync/bundleError.ts';
-import { importBundleFile } from '../../electron/services/sync/bundles.ts';
+import { JobRunner } from '../../electron/services/jobs/runner.ts';
+import { storeKeyOf, useUnlocker } from '../../electron/services/secrets/vault.ts';
+import { currentRegionKey } from '../../electron/services/sync/regionSecret.ts';
 
 const [db, file] = process.argv.slice(2) as [string, string];
 useUnlocker({ passphrase: process.env.PAMOJA_PASSPHRASE ?? '' });
 const store = openStore(db);
+currentRegionKey(store);
+const key = storeKeyOf(store);
+store.close();
+const runner = new JobRunner({ storeFile: db, dataDir: dirname(db), storeKey: () => key });
 let outcome: Record<string, unknown>;
 try {
-  const r = await importBundleFile(store, file);
+  const r = await runner.run('sync.import', { path: file });
   outcome = { ok: true, changes: r.changes, new: r.new };
 } catch (e) {
-  outcome = {
-    ok: false,
-    reason: e instanceof BundleError ? e.reason : 'other',
-    message: e instanceof Error ? e.message : String(e),
-  };
+  outcome = { ok: false, message: e instanceof Error ? e.message : String(e) };
 }
-store.close();
 process.stdout.write(`${JSON.stringify({ ...outcome, peakMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -9,7 +9,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary:
     'Fill an empty store with the demo region (or a small or country-sized one), the same for the same seed',
-  usage: 'pamoja demo --db FILE [--seed N] [--scale small|region|country]',
+  usage: 'pamoja demo --db FILE [--seed N] [--scale small|region|counties|country]',
   run(args, io) {
     const { values } = parseFlags(args, {
       db: { type: 'string' },

@@ -92,7 +92,7 @@ interface Centre extends Place {
 }
 
 function centres(rng: Rng, spec: ScaleSpec, regions: RegionPlan[]): Centre[] {
-  if (spec.scale !== 'country') {
+  if (!spec.national) {
     regions.push({ id: rng.uuid(), name: 'Kilifi County', country: 'Kenya', language: 'en' });
     const places =
       spec.clusters >= kilifiPlaces.length ? kilifiPlaces : rng.sample(kilifiPlaces, spec.clusters);

@@ -199,7 +199,7 @@ function planAdoptions(rng: Rng, plan: PracticePlan, spec: ScaleSpec, geo: Geogr
   const works = plan.text.effect.works;
   const mean = spec.adoptionsPerPractice * (works === 'yes' ? 1.5 : works === 'no' ? 0.5 : 0.8);
   let count = Math.floor(mean + rng.next());
-  if (spec.scale !== 'country' && (seedPracticeKeys as readonly string[]).includes(plan.text.key))
+  if (!spec.national && (seedPracticeKeys as readonly string[]).includes(plan.text.key))
     count = Math.max(2, count);
   const measure = plan.text.effect.indicator;
   if (!isQualityMeasure(measure) || geo.clusters.length < 2) return;

@@ -77,6 +77,11 @@ const KEEP_FINISHED = 20;
 const MAX_READING = 2;
 /** How long shutting down waits for running jobs to stop at their next check. */
 const CLOSE_GRACE_MS = 3000;
+/**
+ * Young generation of a worker with a heap budget: small, so short-lived objects (a span's
+ * changes) are collected often instead of filling a large nursery.
+ */
+const YOUNG_HEAP_MB = 16;
 /** Stores with a job running in this process (two runners on one file share the rule). */
 const runningHere = new Map<string, JobView>();
 
@@ -222,8 +227,16 @@ export class JobRunner {
     this.#spare = spare;
   }
 
-  /** The spare worker with its job, or a new worker started for it. */
-  #workerFor(start: JobStart): Worker {
+  /**
+   * The spare worker with its job, or a new worker started for it. A job with a heap budget
+   * gets a worker of its own made with it (a thread's heap limits are set when it starts).
+   */
+  #workerFor(start: JobStart, heapMb: number | undefined): Worker {
+    if (heapMb !== undefined)
+      return new Worker(this.#options.workerUrl ?? defaultWorkerUrl(), {
+        workerData: start,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_HEAP_MB },
+      });
     const spare = this.#spare;
     if (spare) {
       this.#spare = null;
@@ -238,7 +251,8 @@ export class JobRunner {
   #spawn(job: Job, start: JobStart): void {
     const { view } = job;
     const op = view.op;
-    const worker = this.#workerFor(start);
+    const heapMb = jobRegistry[op].heapMb;
+    const worker = this.#workerFor(start, heapMb);
     job.worker = worker;
     if (job.readOnly) this.#reading++;
     let outcome: WorkerMessage | null = null;
@@ -253,7 +267,10 @@ export class JobRunner {
       console.error(`[pamoja] job ${op} crashed:`, e);
       outcome ??= {
         type: 'failed',
-        error: { code: 'internal', message: `Something went wrong in ${op}: ${e.message}` },
+        error:
+          (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? outOfMemory(jobRegistry[op].doing, heapMb)
+            : { code: 'internal', message: `Something went wrong in ${op}: ${e.message}` },
         cancelled: false,
       };
     });
@@ -479,4 +496,15 @@ function toError(shape: ErrorShape): PamojaError {
   if (shape.reason !== undefined && shape.detail !== undefined)
     return new PlaceError(shape.code, shape.reason as PlaceReason, shape.detail, shape.message);
   return new PamojaError(shape.code, shape.message, shape.path);
+}
+
+/** A job that outgrew its heap budget: its worker stopped before committing what it was on. */
+function outOfMemory(doing: string, heapMb: number | undefined): ErrorShape {
+  return {
+    code: 'unavailable',
+    message:
+      `Pamoja stopped ${doing}: it needed more than the ${heapMb ?? ''} MB of memory set aside for it. ` +
+      'What it was taking in when it stopped was not saved. Close other programs and try again; ' +
+      'if it happens again, tell whoever looks after Pamoja.',
+  };
 }
