@@ -31,6 +31,8 @@ interface ChildRun {
 
 /** An export or import in its own process (bench/lib/syncChild.ts): its time and peak RSS are its own. */
 function inChild(what: 'export' | 'import', db: string, file: string): ChildRun {
+  // The generator's gigabytes are flushed first, so the disk's write-back is not timed here.
+  spawnSync('sync');
   const r = spawnSync(process.execPath, [join(import.meta.dirname, 'lib', 'syncChild.ts'), what, db, file], {
     env: { ...process.env, PAMOJA_PASSPHRASE: PASS },
     encoding: 'utf8',
