@@ -96,6 +96,35 @@ describe('the job runner', () => {
     receiver.close();
   });
 
+  it('says it is signing while a first export signs the store’s changes, span by span', async () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'pamoja.sqlite'));
+    joinSyncRegion(store, { passphrase: PASSPHRASE, regionId: 'kilifi', regionName: 'Kilifi' });
+    generateDemo(store, { seed: 3, scale: 'region' });
+    // A term of enrolment updates on top: more changes than one span holds.
+    const schools = store.db.prepare('SELECT id FROM schools').pluck().all() as string[];
+    store.write((w) => {
+      for (let round = 0; round < 250; round++)
+        for (const id of schools) w.update('schools', id, { learners: 300 + round });
+    });
+    const updates: JobView[] = [];
+    const exported = await runnerFor(store, updates).run('sync.export', {
+      kind: 'full',
+      path: join(dir, 'full.pamoja'),
+    });
+    const spans = store.db.prepare('SELECT count(*) FROM sync_spans').pluck().get() as number;
+    expect(spans).toBeGreaterThan(1);
+    const signing = updates.filter((u) => u.progress.phase === 'signing').map((u) => u.progress);
+    expect(signing.length).toBeGreaterThan(0);
+    expect(signing.every((p) => p.total === spans && p.done < p.total)).toBe(true);
+    // Signed once: the next export has nothing left to sign.
+    const again: JobView[] = [];
+    await runnerFor(store, again).run('sync.export', { kind: 'full', path: join(dir, 'again.pamoja') });
+    expect(again.some((u) => u.progress.phase === 'signing')).toBe(false);
+    expect(exported.changes).toBeGreaterThan(32_768);
+    store.close();
+  });
+
   it.skipIf(process.platform !== 'linux')(
     'runs its worker at a lower priority than the transport’s thread, so the page is answered first',
     async () => {

@@ -29,6 +29,7 @@ const LEGACY_PHASES: [RegExp, string][] = [
   [/^Opening the bundle/, 'opening'],
   [/^Merging changes/, 'merging'],
   [/^Collecting changes/, 'collecting'],
+  [/^Signing this laptop/, 'signing'],
   [/^Taking (.+)$/, 'taking'],
   [/^Writing this laptop/, 'writing'],
   [/^Sync done/, 'done'],

@@ -71,7 +71,7 @@ export async function exportBundle(
   progress?: Progress,
 ): Promise<ExportOutcome> {
   const region = requireRegion(store);
-  sealForExport(store);
+  sealForExport(store, progress);
   const identity = deviceIdentity(store);
   const { header, bytes, stats } = store.db.transaction(() => {
     const prepared = preparePayload(store, spec);

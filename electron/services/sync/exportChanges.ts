@@ -95,8 +95,8 @@ export function* payloadPieces(
 }
 
 /** Signs this laptop's new changes into spans (before the export's read transaction). */
-export function sealForExport(store: Store): void {
-  sealOwnSpans(store, deviceIdentity(store), spanRegionOf(store));
+export function sealForExport(store: Store, progress?: Progress): void {
+  sealOwnSpans(store, deviceIdentity(store), spanRegionOf(store), progress);
 }
 
 export interface PreparedPayload {

@@ -125,7 +125,12 @@ export class SpanVerifier {
  * later than any it issued before, so a window once signed never gains a change.
  * Returns the number of spans made. Runs in its own short write transaction.
  */
-export function sealOwnSpans(store: Store, identity: DeviceIdentity, regionId: string): number {
+export function sealOwnSpans(
+  store: Store,
+  identity: DeviceIdentity,
+  regionId: string,
+  progress?: (done: number, total: number, label?: string) => void,
+): number {
   const self = store.deviceIdx;
   return store.write(() => {
     const st = store.statements;
@@ -156,12 +161,14 @@ export function sealOwnSpans(store: Store, identity: DeviceIdentity, regionId: s
       prev = hlc;
     }
     if (count > 0) cuts.push([lo, prev]);
-    for (const [spanLo, spanHi] of cuts) {
+    // The first export of a store signs all it holds (seconds at country scale): said as it goes.
+    cuts.forEach(([spanLo, spanHi], done) => {
+      if (cuts.length > 1) progress?.(done, cuts.length, 'Signing this laptop’s changes');
       const rows = spanChanges(store, self, spanLo, spanHi);
       const head = { device: identity.deviceId, lo: spanLo, hi: spanHi, changes: rows.length };
       const { body } = encodeSpanBody(identity.deviceId, rows);
       put.run(self, spanLo, spanHi, rows.length, signSpan(identity, regionId, head, body));
-    }
+    });
     return cuts.length;
   });
 }
