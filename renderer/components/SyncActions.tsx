@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { OpOutput } from '../../shared/contract/index.ts';
 import { useT } from '../i18n/index.tsx';
 import { useFilesT } from '../i18n/useFilesT.ts';
+import { refusalText } from '../i18n/refusals.ts';
 import { useSyncT } from '../i18n/useSyncT.ts';
 import { JobCancelledError, useJob } from '../jobs.ts';
 import { BUNDLE_FILES, FolderField, noTarget, SaveTarget, WrittenFile } from './FilePlaces.tsx';
@@ -64,7 +65,7 @@ export function SyncFolderCard({
   needsPassphrase: boolean;
   onDone: () => void;
 }) {
-  const { t } = useSyncT();
+  const { t, lang } = useSyncT();
   const [dir, setDir] = useState(noTarget);
   const [passphrase, setPassphrase] = useState('');
   const action = useAction(onDone);
@@ -87,7 +88,10 @@ export function SyncFolderCard({
           </p>
           {r.failed.map((f) => (
             <p key={f.file} className="overdue">
-              {t('sync.folder.failed', f)}
+              {t('sync.folder.failed', {
+                file: f.file,
+                message: refusalText(f.reason, f.detail, lang) ?? f.message,
+              })}
             </p>
           ))}
         </>

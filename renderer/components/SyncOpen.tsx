@@ -13,6 +13,10 @@ import { Outcome, useAction } from './SyncActions.tsx';
 
 type Header = OpOutput<'sync.inspect'>;
 
+const bundleKinds = ['full', 'peer', 'selective'] as const;
+const isBundleKind = (k: string): k is (typeof bundleKinds)[number] =>
+  (bundleKinds as readonly string[]).includes(k);
+
 /** An email (.eml) or a part of a split bundle: taken through the mail service, not inspected. */
 const isMailFile = (name: string): boolean => /\.(eml|pamoja-part)$/i.test(name);
 
@@ -103,7 +107,8 @@ export function ImportCard({ needsPassphrase, onDone }: { needsPassphrase: boole
       {header && (
         <p className="notice" data-testid="bundle-header">
           {t('sync.import.header', {
-            kind: header.kind,
+            // A kind this version does not know is shown as the file says it.
+            kind: isBundleKind(header.kind) ? t(`sync.kind.${header.kind}`) : header.kind,
             region: header.regionName || t('sync.import.unknownRegion'),
             sender: header.senderName || t('sync.import.unknownSender'),
             at: formatDate(lang, header.createdAt),

@@ -138,7 +138,15 @@ export const syncOps = {
       folder: z.string(),
       imported: z.array(ImportSummary),
       skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
-      failed: z.array(z.object({ file: z.string(), message: z.string() })),
+      // A refused bundle's reason and names (shared/sync/refusals.ts), for the page's own words.
+      failed: z.array(
+        z.object({
+          file: z.string(),
+          message: z.string(),
+          reason: z.string().optional(),
+          detail: z.string().optional(),
+        }),
+      ),
       written: z.object({ file: z.string(), changes: z.number(), bytes: z.number() }).nullable(),
       cleared: z.array(z.string()),
     }),

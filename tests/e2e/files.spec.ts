@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
@@ -114,6 +114,9 @@ test('the browser picks a bundle file, shows what it is and takes it; a missing 
     await expect(pageB.getByTestId('import-path')).toHaveValue('whole-region.pamoja');
     // A laptop outside the region cannot read the bundle's names before it has the passphrase.
     await expect(pageB.getByTestId('bundle-header')).toContainText(NOT_JOINED_YET[lang]);
+    await expect(pageB.getByTestId('bundle-header')).toContainText(
+      lang === 'sw' ? 'Kifurushi kamili cha' : 'full bundle of',
+    );
     await pageB.getByTestId('import-go').scrollIntoViewIfNeeded();
     await pageB.screenshot({ path: testInfo.outputPath(`sync-picked-bundle-${lang}.png`) });
     await expectAccessible(pageB, `sync picked bundle ${lang}`, testInfo);
@@ -158,4 +161,20 @@ test('the browser downloads the bundle it wrote to the default bundles folder', 
   expect(readFileSync(saved).subarray(0, 4).toString('latin1')).toBe('\x89PMJ');
   await app.screenshot({ path: testInfo.outputPath('sync-download-en.png') });
   await expectAccessible(app, 'sync written bundle', testInfo);
+});
+
+test('a file that is not a bundle is refused in the coach’s language', async ({ app, served }, testInfo) => {
+  const notes = testInfo.outputPath('meeting-notes.pamoja');
+  writeFileSync(notes, 'Notes from the Ganze CoP meeting, not a bundle at all.\n');
+  const refused = {
+    en: 'This file is not a Pamoja bundle.',
+    sw: 'Faili hii si kifurushi cha Pamoja.',
+  } as const;
+  for (const lang of ['en', 'sw'] as const) {
+    await openSync(app, served.url, lang);
+    await app.getByTestId('import-path-file').setInputFiles(notes);
+    await expect(app.getByTestId('bundle-unreadable')).toHaveText(refused[lang]);
+    await app.getByTestId('bundle-unreadable').scrollIntoViewIfNeeded();
+    await app.screenshot({ path: testInfo.outputPath(`sync-not-a-bundle-${lang}.png`) });
+  }
 });

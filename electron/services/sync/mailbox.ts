@@ -34,7 +34,7 @@ export interface MailboxResult {
   imported: ImportOutcome[];
   /** Bundles left alone: already taken, this laptop's own, another region's. */
   skipped: { file: string; reason: string }[];
-  failed: { file: string; message: string }[];
+  failed: { file: string; message: string; reason?: string; detail?: string }[];
   written: { file: string; changes: number; bytes: number } | null;
   /** Other laptops' bundles removed because every known laptop has taken them. */
   cleared: string[];
@@ -95,7 +95,8 @@ export async function syncFolder(
       result.imported.push(importBundleBytes(store, bytes, { file, passphrase: options.passphrase }));
     } catch (e) {
       if (!(e instanceof PamojaError)) throw e;
-      result.failed.push({ file, message: e.message });
+      const { reason, detail } = e.toShape();
+      result.failed.push({ file, message: e.message, ...(reason ? { reason, detail: detail ?? '' } : {}) });
     }
   }
 
