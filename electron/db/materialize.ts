@@ -31,6 +31,7 @@ interface Task {
  */
 export class Materializer {
   private readonly store: Store;
+  private readonly beforeLogRead: () => void;
   private readonly queues: Map<string, Task>[];
   private waitingMayExist: boolean;
   /** Rows inserted by this run: children need not look them up. */
@@ -38,8 +39,10 @@ export class Materializer {
   /** Rows inserted, updated, removed in the domain tables. */
   readonly effects = { inserted: 0, updated: 0, removed: 0, waiting: 0 };
 
-  constructor(store: Store) {
+  /** `beforeLogRead` runs before the change log is read by row (received.ts may have its index deferred). */
+  constructor(store: Store, beforeLogRead: () => void = () => {}) {
     this.store = store;
+    this.beforeLogRead = beforeLogRead;
     this.queues = [...tableOrder.keys()].map(() => new Map());
     const any = store.statements.get('SELECT EXISTS (SELECT 1 FROM sync_waiting) AS e').get() as {
       e: number;
@@ -76,6 +79,7 @@ export class Materializer {
   }
 
   private loadChanges(table: string, rowId: string): FieldChange[] {
+    this.beforeLogRead();
     return this.store.statements
       .get(
         `SELECT c.col, c.value, c.hlc, d.device_id AS device

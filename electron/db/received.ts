@@ -1,7 +1,9 @@
 import { compareStamps, DELETED, type FieldChange, type RowState } from '../../shared/sync/merge.ts';
 import { changesOf, type Write } from '../../shared/sync/writes.ts';
 import type { TableName } from '../../shared/schema/tables.ts';
+import { DeferredIndex } from './deferredIndex.ts';
 import { Materializer } from './materialize.ts';
+import { RowSet } from './rowSet.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -33,11 +35,33 @@ export class ReceivedWriter {
   readonly #idx = new Map<string, number>();
   /** Into a store whose log was empty every row is new unless this import touched it already. */
   readonly #emptyAtStart: boolean;
-  readonly #touched = new RowFilter();
+  readonly #touched = new RowSet();
+  /** Filling an empty log, the by-field index is built once at the end (deferredIndex.ts). */
+  readonly #fieldIndex: DeferredIndex;
 
+  /** Call inside the import's write transaction; `finish` before it commits. */
   constructor(store: Store) {
     this.#store = store;
     this.#emptyAtStart = !store.statements.get('SELECT 1 FROM changes LIMIT 1').get();
+    this.#fieldIndex = new DeferredIndex(store.db, 'changes_by_field');
+    if (this.#emptyAtStart) this.#fieldIndex.defer();
+  }
+
+  /** Brings the change log's indexes back whole; the import's last step before its commit. */
+  finish(): void {
+    this.#fieldIndex.restore();
+  }
+
+  /** Every read of the log by row or field goes through here: it needs the index. */
+  #byField(): void {
+    this.#fieldIndex.restore();
+  }
+
+  #logHoldsRow(table: string, rowId: string): boolean {
+    this.#byField();
+    return !!this.#store.statements
+      .get('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1')
+      .get(table, rowId);
   }
 
   /** Registers an author (its name shown, its key relayed with its spans); returns its idx. */
@@ -92,6 +116,7 @@ export class ReceivedWriter {
   holds(table: string, rowId: string, c: FieldChange): boolean {
     const idx = this.#idx.get(c.device);
     if (idx === undefined) return false;
+    this.#byField();
     return !!this.#store.statements
       .get('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND hlc = ? AND device = ?')
       .get(table, rowId, c.col, c.hlc, idx);
@@ -112,15 +137,13 @@ export class ReceivedWriter {
       if (row) row.writes.push(w);
       else rows.set(key, { table: w.table, rowId: w.rowId, writes: [w], added: null });
     }
-    const anyChange = st.get('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1');
-    const materializer = new Materializer(this.#store);
+    const materializer = new Materializer(this.#store, () => this.#byField());
     // New changes go to the log many at a time; rows are distinct, so none is probed before it is written.
     const batch: (string | number | null)[] = [];
     for (const [key, row] of rows) {
       const isFresh = this.#emptyAtStart
-        ? !this.#touched.mayHave(key) || !anyChange.get(row.table, row.rowId)
-        : !anyChange.get(row.table, row.rowId);
-      if (this.#emptyAtStart) this.#touched.add(key);
+        ? !this.#touched.add(key) || !this.#logHoldsRow(row.table, row.rowId)
+        : !this.#logHoldsRow(row.table, row.rowId);
       const seen = isFresh ? new Set<string>() : null;
       const c = counts(row.table);
       let added = 0;
@@ -134,12 +157,14 @@ export class ReceivedWriter {
             const k = `${col}\u0000${w.hlc}\u0000${w.device}`;
             known = seen.has(k);
             seen.add(k);
-          } else
+          } else {
+            this.#byField();
             known = !!st
               .get(
                 'SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND hlc = ? AND device = ?',
               )
               .get(row.table, row.rowId, col, w.hlc, idx);
+          }
           if (known) {
             c.known++;
             continue;
@@ -200,29 +225,4 @@ function isSuperseded(c: FieldChange, state: RowState): boolean {
   if (c.col === DELETED) return c.value !== 0;
   const w = state.winners[c.col];
   return !w || compareStamps(w, c) !== 0;
-}
-
-/**
- * Rows this import touched, in 2 MiB whatever their number: a Bloom filter (3 probes, about
- * 0.5% false positives at a million rows). "Maybe" is checked against the log; "no" is sure.
- */
-class RowFilter {
-  readonly #bits = new Uint32Array(1 << 19); // 2^24 bits
-  add(key: string): void {
-    for (const h of probes(key)) this.#bits[h >>> 5]! |= 1 << (h & 31);
-  }
-  mayHave(key: string): boolean {
-    for (const h of probes(key)) if ((this.#bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
-    return true;
-  }
-}
-
-function probes(key: string): [number, number, number] {
-  // FNV-1a, and a second hash from it (double hashing: h1 + i·h2).
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  const h1 = h >>> 0;
-  const h2 = (Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d) | 1) >>> 0;
-  const mask = (1 << 24) - 1;
-  return [h1 & mask, (h1 + h2) & mask, (h1 + 2 * h2) & mask];
 }

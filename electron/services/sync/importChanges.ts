@@ -156,6 +156,7 @@ export class ImportSession implements StreamHandlers {
     const source = this.#source;
     const meta = this.#meta!;
     const r = this.result;
+    this.#writer.finish();
     r.held = this.#held.count;
     if (meta.base && knowledgeCovers(this.#knowledgeBefore, meta.base))
       addKnowledge(store, withoutSpans(meta.knowledge, this.#held.spans));
