@@ -1,7 +1,7 @@
 import { compareStamps, DELETED, type FieldChange, type RowState } from '../../shared/sync/merge.ts';
 import { changesOf, type Write } from '../../shared/sync/writes.ts';
 import type { TableName } from '../../shared/schema/tables.ts';
-import { DeferredIndex } from './deferredIndex.ts';
+import { DeferredIndex, DeferredSearch } from './deferredIndex.ts';
 import { Materializer } from './materialize.ts';
 import { RowSet } from './rowSet.ts';
 import type { Store } from './store.ts';
@@ -36,20 +36,26 @@ export class ReceivedWriter {
   /** Into a store whose log was empty every row is new unless this import touched it already. */
   readonly #emptyAtStart: boolean;
   readonly #touched = new RowSet();
-  /** Filling an empty log, the by-field index is built once at the end (deferredIndex.ts). */
+  /** Filling an empty log, the by-field index and the search indexes are built once at the end (deferredIndex.ts). */
   readonly #fieldIndex: DeferredIndex;
+  readonly #search: DeferredSearch;
 
   /** Call inside the import's write transaction; `finish` before it commits. */
   constructor(store: Store) {
     this.#store = store;
     this.#emptyAtStart = !store.statements.get('SELECT 1 FROM changes LIMIT 1').get();
     this.#fieldIndex = new DeferredIndex(store.db, 'changes_by_field');
-    if (this.#emptyAtStart) this.#fieldIndex.defer();
+    this.#search = new DeferredSearch(store.db);
+    if (this.#emptyAtStart) {
+      this.#fieldIndex.defer();
+      this.#search.defer();
+    }
   }
 
-  /** Brings the change log's indexes back whole; the import's last step before its commit. */
+  /** Brings the indexes back whole; the import's last step before its commit. */
   finish(): void {
     this.#fieldIndex.restore();
+    this.#search.restore();
   }
 
   /** Every read of the log by row or field goes through here: it needs the index. */

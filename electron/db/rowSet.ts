@@ -68,5 +68,5 @@ export function hash64(key: string): [number, number] {
   a ^= a >>> 13;
   b = Math.imul(b ^ (b >>> 15), 0xc2b2ae35);
   b ^= b >>> 16;
-  return [b >>> 0, (a >>> 0) || 1];
+  return [b >>> 0, a >>> 0 || 1];
 }

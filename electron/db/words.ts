@@ -20,6 +20,11 @@ export function registerWordFunctions(db: Database): void {
   );
 }
 
+/** Indexes practices' words as the insert trigger of migration 0130 does, for many at once (a WHERE may follow). */
+export const fillPracticeWords = `INSERT INTO practice_words(rowid, title, problem, summary, steps, tags)
+  SELECT seq, pamoja_words(title, language), pamoja_words(problem, language), pamoja_words(summary, language),
+         pamoja_words(steps, language), pamoja_tag_words(tags) FROM practices`;
+
 const VERSION_KEY = 'practice_words_version';
 /** How far a re-index for a version has come: `<version>:<last seq done>`. */
 const PROGRESS_KEY = 'practice_words_reindexing';
@@ -57,9 +62,7 @@ export function* reindexPracticeWords(db: Database, slice = REINDEX_SLICE): Gene
   // One rowid at a time: FTS5 answers a rowid range by walking its whole index.
   const del = db.prepare('DELETE FROM practice_words WHERE rowid = ?');
   const seqs = db.prepare('SELECT seq FROM practices WHERE seq > ? AND seq <= ?').pluck();
-  const add = db.prepare(`INSERT INTO practice_words(rowid, title, problem, summary, steps, tags)
-    SELECT seq, pamoja_words(title, language), pamoja_words(problem, language), pamoja_words(summary, language),
-           pamoja_words(steps, language), pamoja_tag_words(tags) FROM practices WHERE seq > ? AND seq <= ?`);
+  const add = db.prepare(`${fillPracticeWords} WHERE seq > ? AND seq <= ?`);
   const nth = db.prepare('SELECT seq FROM practices WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?').pluck();
   const step = db.transaction((): boolean | null => {
     if (meta(db, VERSION_KEY) === practiceWordsVersion) return null;

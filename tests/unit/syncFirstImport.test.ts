@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeferredIndex } from '../../electron/db/deferredIndex.ts';
+import { DeferredIndex, DeferredSearch, searchIndexes } from '../../electron/db/deferredIndex.ts';
+import { generateDemo } from '../../electron/demo/generate.ts';
 import type { Store } from '../../electron/db/store.ts';
 import { storeDigest } from '../../electron/services/sync/digest.ts';
 import { applyPayload } from '../../electron/services/sync/importChanges.ts';
@@ -9,7 +10,10 @@ import { carry, payloadFor, seedRegion, sourceOf } from './syncHelpers.ts';
 const DAY = 86_400_000;
 
 const fieldIndexSql = (s: Store) =>
-  s.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'changes_by_field'").pluck().get();
+  s.db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'changes_by_field'")
+    .pluck()
+    .get();
 
 const changeCount = (s: Store) => s.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
 
@@ -100,6 +104,69 @@ describe('a first import into an empty store (its by-field index built once, at 
     expect(storeDigest(c)).toEqual(before);
     carry(b, c, { kind: 'full' });
     expect(storeDigest(c)).toEqual(storeDigest(b));
+  });
+});
+
+/** Every word of a search index where it stands: by row id (not the local seq), column and offset. */
+function searchWords(s: Store, fts: string, table: string): string[] {
+  s.db.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${fts}_instances USING fts5vocab(main, ${fts}, 'instance')`,
+  );
+  return s.db
+    .prepare(
+      `SELECT t.id || ' ' || v.col || ' ' || v.offset || ' ' || v.term AS w
+         FROM temp.${fts}_instances v JOIN ${table} t ON t.seq = v.doc ORDER BY w`,
+    )
+    .pluck()
+    .all() as string[];
+}
+
+const triggersOf = (s: Store) =>
+  s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+
+describe('the search indexes of a first import (filled once from the finished tables)', () => {
+  it('hold the same words as indexes kept row by row, and their triggers keep them current after', () => {
+    const a = tempStore();
+    const b = tempStore();
+    generateDemo(a, { seed: 3, scale: 'small' });
+    carry(a, b, { kind: 'full' });
+    for (const { fts, table } of searchIndexes) {
+      const words = searchWords(a, fts, table);
+      expect(words.length).toBeGreaterThan(100);
+      expect(searchWords(b, fts, table)).toEqual(words);
+    }
+    for (const fts of ['practices_fts', 'session_notes_fts'])
+      b.db.prepare(`INSERT INTO ${fts}(${fts}, rank) VALUES ('integrity-check', 1)`).run();
+    expect(triggersOf(b)).toEqual(triggersOf(a));
+    // The triggers are back: an edit after the import is found, the old words are gone.
+    const practice = b.db.prepare('SELECT id, seq FROM practices ORDER BY seq LIMIT 1').get() as {
+      id: string;
+      seq: number;
+    };
+    b.write((w) => w.update('practices', practice.id, { title: 'Zebrafish reading corners' }));
+    const found = (q: string, fts: string) =>
+      b.db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?`).pluck().all(q) as number[];
+    expect(found('zebrafish', 'practices_fts')).toEqual([practice.seq]);
+    expect(found('title:zebrafish', 'practice_words')).toEqual([practice.seq]);
+  });
+
+  it('are left as they are when their table holds rows already', () => {
+    const a = tempStore();
+    generateDemo(a, { seed: 3, scale: 'small' });
+    a.db.transaction(() => {
+      const search = new DeferredSearch(a.db);
+      search.defer();
+      expect(search.deferred).toEqual([]);
+    })();
+    const empty = tempStore();
+    empty.db.transaction(() => {
+      const search = new DeferredSearch(empty.db);
+      search.defer();
+      expect(search.deferred).toEqual(['practices_fts', 'practice_words', 'session_notes_fts']);
+      expect(triggersOf(empty)).toEqual([]);
+      search.restore();
+    })();
+    expect(triggersOf(empty)).toEqual(triggersOf(a));
   });
 });
 
