@@ -85,8 +85,8 @@ export class DeferredSearch {
 
   defer(): void {
     requireTransaction(this.#db, 'the search indexes');
+    if (this.#deferred.length) return;
     for (const index of searchIndexes) {
-      if (this.#deferred.some((d) => d.index === index)) continue;
       // Only an empty table's index is empty, so that filling it later gives the same index.
       if (this.#db.prepare(`SELECT 1 FROM ${index.table} LIMIT 1`).get()) continue;
       const triggers = this.#db

@@ -24,24 +24,24 @@ export class RowSet {
 
   has(key: string): boolean {
     const [hi, lo] = hash64(key);
-    const mask = this.#hi.length - 1;
-    for (let at = lo & mask; ; at = (at + 1) & mask) {
-      if (this.#lo[at] === 0) return false;
-      if (this.#lo[at] === lo && this.#hi[at] === hi) return true;
-    }
+    return this.#lo[this.#slot(hi, lo)] !== 0;
   }
 
   /** Puts a hash in its slot; true when it was there already. */
   #insert(hi: number, lo: number): boolean {
+    const at = this.#slot(hi, lo);
+    if (this.#lo[at] !== 0) return true;
+    this.#hi[at] = hi;
+    this.#lo[at] = lo;
+    return false;
+  }
+
+  /** The slot holding this hash, or the empty slot where it would go (linear probing). */
+  #slot(hi: number, lo: number): number {
     const mask = this.#hi.length - 1;
-    for (let at = lo & mask; ; at = (at + 1) & mask) {
-      if (this.#lo[at] === 0) {
-        this.#hi[at] = hi;
-        this.#lo[at] = lo;
-        return false;
-      }
-      if (this.#lo[at] === lo && this.#hi[at] === hi) return true;
-    }
+    let at = lo & mask;
+    while (this.#lo[at] !== 0 && (this.#lo[at] !== lo || this.#hi[at] !== hi)) at = (at + 1) & mask;
+    return at;
   }
 
   #grow(): void {
